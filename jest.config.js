@@ -1,0 +1,13 @@
+/** Jest runs the TypeScript sources through ts-jest; type checking is done once by `tsc` in `npm test`. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+    // stemmer ships only as an ES module; let ts-jest turn it into CommonJS for the test run.
+    '^.+/node_modules/stemmer/.+\\.js$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!stemmer/)'],
+  maxWorkers: 2,
+};

@@ -1,0 +1,157 @@
+/**
+ * The shape of everything under content/<locale>/. Tools validate the YAML against these schemas at build
+ * and test time; the Lambda imports only the inferred types, so zod never reaches the bundle.
+ */
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+const spokenText = z
+  .string()
+  .trim()
+  .min(1)
+  // Screen words make no sense to a listener, and markup would bypass the renderer's single escaping layer.
+  .refine((s) => !/\b(click|below|above|this page|video|scroll|link)\b/i.test(s), 'must not use screen words (click, below, this page, video …)')
+  .refine((s) => !/[<>{}]/.test(s), 'must be plain text: no markup or braces');
+const question = spokenText.refine((s) => s.trim().endsWith('?'), 'must be a question ending in "?"');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-24');
+const sample = z
+  .string()
+  .min(1)
+  .refine((s) => s === s.toLowerCase(), 'must be lower case')
+  .refine((s) => /^[a-z0-9' {}()[\]|\-]+$/.test(s), "may use only letters, digits, apostrophes, spaces, {slot}, (a|b) and [optional]");
+
+export const updateSchema = z.object({
+  note: spokenText,
+  since: isoDate,
+  source: id,
+});
+
+export const intentSchema = z.object({
+  name: z.string().regex(/^[A-Z][A-Za-z]*Intent$/, 'must be PascalCase ending in Intent'),
+  slots: z.record(z.string().regex(/^[a-z][a-zA-Z]*$/), z.string()).optional(),
+  samples: z.array(sample).min(1),
+});
+
+export const topicSchema = z.object({
+  id,
+  title: spokenText,
+  aliases: z.array(z.string().min(2)).min(1),
+  intent: intentSchema.optional(),
+  shortAnswer: spokenText,
+  detail: z.array(spokenText),
+  list: z
+    .object({
+      one: z.string().min(1),
+      many: z.string().min(1),
+      items: z.array(z.object({ spoken: spokenText, written: spokenText.optional() })).min(1),
+    })
+    .optional(),
+  needsNation: z.boolean().optional(),
+  followUp: z.object({ topic: id, offer: question }).optional(),
+  related: z.array(id),
+  updates: z.array(updateSchema).optional(),
+  sources: z.array(id).min(1),
+  reviewed: isoDate,
+});
+
+export const nationSchema = z.object({
+  id,
+  name: z.string().min(1),
+  places: z.array(z.string().min(2)),
+  service: z.object({
+    name: z.string().min(1),
+    introduction: spokenText,
+    does: spokenText,
+    reach: spokenText,
+    update: updateSchema.optional(),
+    sources: z.array(id).min(1),
+  }),
+  urgentAdvice: spokenText,
+});
+
+export const sourceSchema = z.object({ title: z.string().min(1), url: z.string().url().optional(), file: z.string().optional() });
+
+export const framingSchema = z.object({
+  sources: z.record(id, sourceSchema),
+  disclaimer: spokenText,
+  attribution: spokenText,
+  urgent: z.object({
+    title: z.string(),
+    lead: spokenText,
+    generalAdvice: spokenText,
+    crisisLine: spokenText,
+    sources: z.array(id),
+    triggers: z.object({ emergency: z.array(z.string().min(3)), crisis: z.array(z.string().min(3)) }),
+  }),
+});
+
+const prompt = z.string().min(1);
+// Prompts may hold {placeholders}; questions must still end with a question mark.
+const promptQuestion = prompt.refine((s) => s.trim().endsWith('?'), 'must be a question ending in "?"');
+export const promptsSchema = z.object({
+  welcome: prompt,
+  startOver: prompt,
+  examplesIntro: prompt,
+  examples: z.array(prompt).length(3),
+  whatNext: promptQuestion,
+  whatElse: promptQuestion,
+  generalReprompt: promptQuestion,
+  list: z.object({ position: prompt, positionSingle: prompt, more: prompt, end: prompt, atStart: prompt }),
+  continue: z.object({ more: promptQuestion, reprompt: promptQuestion, nothingMore: prompt, atStart: prompt }),
+  offerReprompt: prompt,
+  noThanks: prompt,
+  yesWithoutOffer: prompt,
+  help: prompt,
+  helpReprompt: promptQuestion,
+  fallback: prompt,
+  fallbackReprompt: promptQuestion,
+  goodbye: prompt.refine((s) => !s.includes('?'), 'ends the session, so must not ask a question'),
+  error: prompt,
+  errorReprompt: promptQuestion,
+  disclaimerFirstTurn: prompt,
+  nation: z.object({ question: promptQuestion, reprompt: promptQuestion, notInUk: prompt }),
+  search: z.object({ unsure: promptQuestion, unsureReprompt: prompt }),
+  urgent: z.object({ carryOn: promptQuestion, reprompt: promptQuestion }),
+});
+
+const duration = z.string().regex(/^\d+(ms|s)$/, 'must be a duration like 400ms');
+export const speechSchema = z.object({
+  pauses: z.object({ betweenParagraphs: duration, afterListPosition: duration, betweenListItems: duration, beforePrompt: duration }),
+  pacing: z.object({ itemsPerTurn: z.number().int().min(1).max(3), maxWordsPerTurn: z.number().int().min(20).max(120) }),
+  sayAsDigits: z.array(z.string().regex(/^[0-9]+( [0-9]+)*$/, 'must be digits, optionally in space-separated groups')),
+  pronunciations: z.array(z.object({ word: z.string().min(1), alias: z.string().regex(/^[a-z ]+$/i, 'must be letters and spaces') })),
+});
+
+export const searchSchema = z.object({
+  minScore: z.number().positive(),
+  minMargin: z.number().min(1),
+  synonyms: z.array(z.array(z.string().min(1)).min(2)),
+  stopWords: z.array(z.string()),
+});
+
+export const intentsFileSchema = z.object({
+  invocationName: z.string(),
+  intents: z.array(intentSchema),
+  builtIns: z.record(z.string().regex(/^AMAZON\.[A-Za-z]+Intent$/), z.array(sample)),
+});
+
+export type Topic = z.infer<typeof topicSchema>;
+export type Nation = z.infer<typeof nationSchema>;
+export type Framing = z.infer<typeof framingSchema>;
+export type Prompts = z.infer<typeof promptsSchema>;
+export type SpeechSettings = z.infer<typeof speechSchema>;
+export type SearchSettings = z.infer<typeof searchSchema>;
+export type IntentsFile = z.infer<typeof intentsFileSchema>;
+
+/** Everything the Lambda needs, compiled once at build time into lambda/generated/content.json. */
+export interface CompiledContent {
+  locale: string;
+  topics: Topic[];
+  /** Intent name → topic id, for intents that answer a single topic. */
+  intentTopics: Record<string, string>;
+  nations: Nation[];
+  framing: Framing;
+  prompts: Prompts;
+  speech: SpeechSettings;
+  search: SearchSettings;
+}

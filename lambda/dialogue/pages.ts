@@ -1,0 +1,67 @@
+/**
+ * Splits a topic into turns a listener can hold: guidance paragraphs packed up to the word budget, and
+ * lists read a few items at a time with where-you-are labels. Pure functions of content: no request here.
+ */
+import { content, fill } from '../content';
+import type { Nation, Topic } from '../content/schema';
+import type { Block } from '../speech/render';
+
+const { itemsPerTurn, maxWordsPerTurn } = content.speech.pacing;
+
+export const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The paragraphs of a topic. A topic that needs a nation leads with that nation's service. */
+function paragraphs(topic: Topic, nation: Nation | undefined): string[] {
+  if (!topic.needsNation || !nation) return [topic.shortAnswer, ...topic.detail];
+  const { service } = nation;
+  return [`${service.introduction} ${service.does}`, ...(service.update ? [service.update.note] : []), service.reach, ...topic.detail];
+}
+
+export function listPosition(topic: Topic, from: number, to: number): string {
+  const list = topic.list!;
+  const total = list.items.length;
+  return from === to
+    ? fill(content.prompts.list.positionSingle, { Item: capitalise(list.one), item: list.one, from, total })
+    : fill(content.prompts.list.position, { List: capitalise(list.many), list: list.many, from, to, total });
+}
+
+export function listEnd(topic: Topic): string {
+  return fill(content.prompts.list.end, { total: topic.list!.items.length, list: topic.list!.many });
+}
+
+/** Every page of a topic, in order. Needs-nation topics without a nation have just the short answer. */
+export function topicPages(topic: Topic, nation: Nation | undefined): Block[][] {
+  const pages: Block[][] = [];
+  let current: Block[] = [];
+  let words = 0;
+  const texts = topic.needsNation && !nation ? [topic.shortAnswer] : paragraphs(topic, nation);
+  for (const paragraph of texts) {
+    const size = wordCount(paragraph);
+    if (current.length && words + size > maxWordsPerTurn) {
+      pages.push(current);
+      current = [];
+      words = 0;
+    }
+    current.push({ kind: 'text', text: paragraph });
+    words += size;
+  }
+  pages.push(current);
+
+  const items = topic.list?.items ?? [];
+  for (let start = 0; start < items.length; start += itemsPerTurn) {
+    const chunk = items.slice(start, start + itemsPerTurn);
+    const page: Block[] = [{ kind: 'list', position: listPosition(topic, start + 1, start + chunk.length), items: chunk.map((i) => i.spoken) }];
+    if (start + itemsPerTurn >= items.length) page.push({ kind: 'text', text: listEnd(topic) });
+    // A list introduced by its short answer alone starts on the same turn as it.
+    if (start === 0 && texts.length === 1) pages[pages.length - 1].push(...page);
+    else pages.push(page);
+  }
+  return pages;
+}
+
+/** The card for a list topic: every item, written form, numbered, so a carer can read the whole list. */
+export function fullListCard(topic: Topic): string {
+  const items = topic.list!.items.map((item, i) => `${i + 1}. ${item.written ?? item.spoken}`);
+  return [topic.shortAnswer, ...items].join('\n');
+}

@@ -1,0 +1,67 @@
+/**
+ * The reply for one page of a topic, and what the listener can say next: more of the same topic while
+ * pages remain, then the topic's follow-up offer. Shared by topic answers, list navigation and yes/no.
+ */
+import { content, fill, findNation } from '../content';
+import type { Topic } from '../content/schema';
+import { toPlainText, type Block } from '../speech/render';
+import { text, type Reply } from '../speech/reply';
+import type { DialogueState } from './state';
+import { fullListCard, listEnd, topicPages } from './pages';
+
+export interface Turn {
+  reply: Reply;
+  state: DialogueState;
+}
+
+const { prompts } = content;
+
+export function topicTurn(topic: Topic, requestedPage: number, state: DialogueState, lead: Block[] = []): Turn {
+  const nation = findNation(state.nationId);
+  const pages = topicPages(topic, nation);
+  const page = Math.min(Math.max(requestedPage, 0), pages.length - 1);
+  const blocks = [...lead, ...pages[page]];
+  const card = {
+    title: topic.title,
+    text: topic.list ? fullListCard(topic) : toPlainText(pages[page]),
+  };
+  const base: DialogueState = { ...state, topicId: topic.id, page, offer: undefined, awaitingNation: undefined };
+
+  if (topic.needsNation && !nation) {
+    return {
+      reply: { blocks, prompt: prompts.nation.question, reprompt: prompts.nation.reprompt, card },
+      state: { ...base, awaitingNation: true },
+    };
+  }
+  if (page < pages.length - 1) {
+    const onList = pages[page + 1].some((b) => b.kind === 'list');
+    return {
+      reply: { blocks, prompt: onList ? prompts.list.more : prompts.continue.more, reprompt: prompts.continue.reprompt, card },
+      state: { ...base, offer: { kind: 'continue' } },
+    };
+  }
+  const closing = closingOffer(topic, base, blocks);
+  return { state: closing.state, reply: { ...closing.reply, card } };
+}
+
+/** What to ask once a topic is finished: its follow-up offer, or an open question. */
+export function closingOffer(topic: Topic, state: DialogueState, blocks: Block[] = []): Turn {
+  if (topic.followUp) {
+    const offer = topic.followUp.offer;
+    return {
+      reply: { blocks, prompt: offer, reprompt: fill(prompts.offerReprompt, { offer }) },
+      state: { ...state, offer: { kind: 'topic', topicId: topic.followUp.topic } },
+    };
+  }
+  return { reply: { blocks, prompt: prompts.whatElse, reprompt: prompts.generalReprompt }, state: { ...state, offer: undefined } };
+}
+
+/** "Next" past the last page: say that was everything, then offer what comes next. */
+export function pastTheEnd(topic: Topic, state: DialogueState): Turn {
+  const note = topic.list ? listEnd(topic) : prompts.continue.nothingMore;
+  return closingOffer(topic, { ...state, offer: undefined }, [text(note)]);
+}
+
+export function openQuestion(state: DialogueState, blocks: Block[], prompt = prompts.whatElse): Turn {
+  return { reply: { blocks, prompt, reprompt: prompts.generalReprompt }, state: { ...state, offer: undefined, awaitingNation: undefined } };
+}

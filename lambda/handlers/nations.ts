@@ -1,0 +1,38 @@
+/** Which UK nation the listener lives in: answered on its own ("Wales") or heard outside the UK ("France"). */
+import type { RequestHandler } from 'ask-sdk-core';
+import { content, fill, findTopic, nationTopic } from '../content';
+import { currentState, respondWith } from '../dialogue/current';
+import type { DialogueState } from '../dialogue/state';
+import { topicTurn, type Turn } from '../dialogue/topic-turn';
+import { isIntent, readSlot } from '../requests';
+import { text } from '../speech/reply';
+
+const { prompts, nations } = content;
+
+/** The services are UK ones: say so, name all four, and ask again. */
+export function notInUkTurn(state: DialogueState): Turn {
+  const services = nations.map((n) => `${n.service.name} in ${n.name}`);
+  const spokenList = `${services.slice(0, -1).join(', ')}, and ${services[services.length - 1]}`;
+  return {
+    reply: {
+      blocks: [text(fill(prompts.nation.notInUk, { services: spokenList }))],
+      prompt: prompts.nation.question,
+      reprompt: prompts.nation.reprompt,
+    },
+    state: { ...state, offer: undefined, awaitingNation: true },
+  };
+}
+
+export const NationHandler: RequestHandler = {
+  canHandle: isIntent('NationIntent'),
+  handle: (input) => {
+    const state = currentState(input);
+    const nation = readSlot(input, 'nation');
+    if (nation.status !== 'match') return respondWith(input, notInUkTurn(state));
+    // The answer to "Which part of the UK?" continues the topic that asked; said out of the blue, it
+    // most likely means "who can help where I live".
+    const asking = state.awaitingNation ? findTopic(state.topicId) : undefined;
+    const topic = asking?.needsNation ? asking : nationTopic();
+    return respondWith(input, topicTurn(topic, 0, { ...state, nationId: nation.id }));
+  },
+};

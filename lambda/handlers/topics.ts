@@ -1,0 +1,36 @@
+/**
+ * Topic answers. Any intent that content binds to a topic (topics/*.yaml `intent.name`) is answered here,
+ * so a new topic needs content and samples, not code. TopicIntent reaches any topic by name.
+ */
+import type { RequestHandler } from 'ask-sdk-core';
+import { findTopic, topicForIntent } from '../content';
+import { currentState, respondWith } from '../dialogue/current';
+import { topicTurn } from '../dialogue/topic-turn';
+import { intentName, readSlot } from '../requests';
+import { helpTurn } from './help-fallback';
+import { notInUkTurn } from './nations';
+import { answerQuestion } from './search';
+
+export const TopicIntentHandler: RequestHandler = {
+  canHandle: (input) => topicForIntent(intentName(input) ?? '') !== undefined,
+  handle: (input) => {
+    const topic = topicForIntent(intentName(input)!)!;
+    let state = currentState(input);
+    const nation = readSlot(input, 'nation');
+    if (nation.status === 'no-match') return respondWith(input, notInUkTurn({ ...state, topicId: topic.id }));
+    if (nation.status === 'match') state = { ...state, nationId: nation.id };
+    return respondWith(input, topicTurn(topic, 0, state));
+  },
+};
+
+export const TopicByNameHandler: RequestHandler = {
+  canHandle: (input) => intentName(input) === 'TopicIntent',
+  handle: (input) => {
+    const state = currentState(input);
+    const slot = readSlot(input, 'topic');
+    if (slot.status === 'match' && findTopic(slot.id)) return respondWith(input, topicTurn(findTopic(slot.id)!, 0, state));
+    // A name the slot doesn't know is still worth searching for.
+    if (slot.status === 'no-match') return respondWith(input, answerQuestion(slot.spoken, state));
+    return respondWith(input, helpTurn(state));
+  },
+};

@@ -1,0 +1,41 @@
+/** Small readers for the parts of an Alexa request the handlers look at. */
+import { getRequestType, type HandlerInput } from 'ask-sdk-core';
+import type { IntentRequest } from 'ask-sdk-model';
+
+export function intentName(input: HandlerInput): string | undefined {
+  return getRequestType(input.requestEnvelope) === 'IntentRequest' ? (input.requestEnvelope.request as IntentRequest).intent?.name : undefined;
+}
+
+export const isIntent =
+  (...names: string[]) =>
+  (input: HandlerInput): boolean => {
+    const name = intentName(input);
+    return name !== undefined && names.includes(name);
+  };
+
+export type SlotReading =
+  | { status: 'empty' }
+  /** Entity resolution found a value with this id. */
+  | { status: 'match'; id: string; spoken: string }
+  /** The listener said something the slot type doesn't know (ER_SUCCESS_NO_MATCH), e.g. "France". */
+  | { status: 'no-match'; spoken: string };
+
+export function readSlot(input: HandlerInput, name: string): SlotReading {
+  const slot = (input.requestEnvelope.request as IntentRequest).intent?.slots?.[name];
+  const spoken = typeof slot?.value === 'string' ? slot.value.trim() : '';
+  if (!slot || !spoken) return { status: 'empty' };
+  const authorities = slot.resolutions?.resolutionsPerAuthority ?? [];
+  for (const authority of authorities) {
+    const id = authority?.status?.code === 'ER_SUCCESS_MATCH' ? authority.values?.[0]?.value?.id : undefined;
+    if (typeof id === 'string' && id) return { status: 'match', id, spoken };
+  }
+  return { status: 'no-match', spoken };
+}
+
+/** Everything the listener said that reached us as slot text (free text may be health information: never log it). */
+export function spokenSlotTexts(input: HandlerInput): string[] {
+  const slots = (input.requestEnvelope.request as IntentRequest).intent?.slots ?? {};
+  return Object.values(slots)
+    .map((slot) => slot?.value)
+    .filter((value): value is string => typeof value === 'string' && value.trim().length > 0);
+}

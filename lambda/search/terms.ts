@@ -1,0 +1,43 @@
+/**
+ * How free text becomes search terms, at build time (indexing) and at run time (queries) alike:
+ * words lose apostrophes, stop words go, the rest are stemmed, and synonyms collapse to one term.
+ */
+import { stemmer } from 'stemmer';
+import type { Options } from 'minisearch';
+import type { SearchSettings } from '../content/schema';
+
+export const SEARCH_FIELDS = ['title', 'aliases', 'samples', 'text'] as const;
+export type SearchDocument = { id: string } & Record<(typeof SEARCH_FIELDS)[number], string>;
+
+const normaliseWord = (word: string) => word.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]/g, '');
+
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().replace(/['’]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+export function searchOptions(settings: SearchSettings): Options<SearchDocument> {
+  const stopWords = new Set(settings.stopWords.map(normaliseWord));
+  const canonical = new Map<string, string>();
+  for (const group of settings.synonyms) {
+    const head = stemmer(normaliseWord(group[0]));
+    for (const word of group) canonical.set(stemmer(normaliseWord(word)), head);
+  }
+  const processTerm = (term: string): string | null => {
+    const word = normaliseWord(term);
+    if (!word || stopWords.has(word)) return null;
+    const stem = stemmer(word);
+    return canonical.get(stem) ?? stem;
+  };
+  return {
+    idField: 'id',
+    fields: [...SEARCH_FIELDS],
+    tokenize,
+    processTerm,
+    searchOptions: {
+      boost: { aliases: 3, title: 2, samples: 1.5, text: 1 },
+      combineWith: 'OR',
+      // Allow small slips in longer words ("specialst"), never in short ones where they change meaning.
+      fuzzy: (term: string) => (term.length > 6 ? 0.15 : false),
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** Assembles the skill. Handler order matters: urgent help first, the catch-all unknown intent last. */
+import { SkillBuilders, type Skill } from 'ask-sdk-core';
+import { FallbackHandler, HelpHandler, UnknownIntentHandler } from './handlers/help-fallback';
+import { NextHandler, PreviousHandler } from './handlers/lists';
+import { NationHandler } from './handlers/nations';
+import { NoHandler, RepeatHandler, StartOverHandler, YesHandler } from './handlers/navigation';
+import { QueryHandler, UrgentHelpHandler } from './handlers/search';
+import { ApologyErrorHandler, GoodbyeHandler, LaunchHandler, SessionEndedHandler } from './handlers/session';
+import { TopicByNameHandler, TopicIntentHandler } from './handlers/topics';
+import { RequestLogger } from './logging';
+
+export interface SkillOptions {
+  /** When set, requests for any other skill ID are rejected. */
+  skillId?: string;
+}
+
+export function createSkill({ skillId }: SkillOptions = {}): Skill {
+  const builder = SkillBuilders.custom()
+    .addRequestHandlers(
+      UrgentHelpHandler,
+      LaunchHandler,
+      TopicIntentHandler,
+      TopicByNameHandler,
+      QueryHandler,
+      NationHandler,
+      NextHandler,
+      PreviousHandler,
+      RepeatHandler,
+      StartOverHandler,
+      YesHandler,
+      NoHandler,
+      HelpHandler,
+      GoodbyeHandler,
+      FallbackHandler,
+      SessionEndedHandler,
+      UnknownIntentHandler,
+    )
+    .addRequestInterceptors(RequestLogger)
+    .addErrorHandlers(ApologyErrorHandler)
+    .withCustomUserAgent('second-opinion-guide');
+  if (skillId) builder.withSkillId(skillId);
+  return builder.create();
+}

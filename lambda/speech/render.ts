@@ -1,0 +1,87 @@
+/**
+ * The one place text becomes speech. Content is plain text; ssml-builder escapes it (the only escaping
+ * layer), numbers listed in speech.yaml are read digit by digit, and pauses pace paragraphs and lists.
+ */
+import Speech from 'ssml-builder';
+import { content } from '../content';
+
+export type Block =
+  | { kind: 'text'; text: string }
+  /** A page of a list: where the listener is ("Questions 1 to 3 of 8.") and up to three items. */
+  | { kind: 'list'; position: string; items: string[] };
+
+const { pauses, sayAsDigits, pronunciations } = content.speech;
+
+// One pattern finds every special token; longest first so "116 123" wins over a bare "111"-style prefix.
+const specials = [...sayAsDigits, ...pronunciations.map((p) => p.word)].sort((a, b) => b.length - a.length);
+const specialPattern = specials.length
+  ? new RegExp(`(?<![\\w])(${specials.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w])`, 'g')
+  : undefined;
+const aliasFor = new Map(pronunciations.map((p) => [p.word, p.alias]));
+
+function sayText(speech: Speech, text: string): void {
+  if (!specialPattern) {
+    speech.say(text);
+    return;
+  }
+  let last = 0;
+  for (const match of text.matchAll(specialPattern)) {
+    const before = text.slice(last, match.index);
+    if (before.trim()) speech.say(before.trim());
+    const token = match[0];
+    const alias = aliasFor.get(token);
+    if (alias) speech.sub(alias, token);
+    else token.split(' ').forEach((group) => speech.sayAs({ word: group, interpret: 'digits' }));
+    last = (match.index ?? 0) + token.length;
+  }
+  const rest = text.slice(last);
+  if (rest.trim()) speech.say(rest.trim());
+}
+
+function sayBlocks(speech: Speech, blocks: Block[]): void {
+  blocks.forEach((block, i) => {
+    if (i > 0) speech.pause(pauses.betweenParagraphs);
+    if (block.kind === 'text') {
+      sayText(speech, block.text);
+      return;
+    }
+    sayText(speech, block.position);
+    speech.pause(pauses.afterListPosition);
+    block.items.forEach((item, j) => {
+      if (j > 0) speech.pause(pauses.betweenListItems);
+      sayText(speech, item);
+    });
+  });
+}
+
+/** SSML for a turn: the blocks, a pause, then the prompt (if any). */
+export function toSsml(blocks: Block[], prompt?: string): string {
+  const speech = new Speech();
+  sayBlocks(speech, blocks);
+  if (prompt) {
+    if (blocks.length) speech.pause(pauses.beforePrompt);
+    sayText(speech, prompt);
+  }
+  return speech.ssml();
+}
+
+/** The same turn as plain text, for cards, logs of transcripts and the local console. */
+export function toPlainText(blocks: Block[], prompt?: string): string {
+  const parts = blocks.map((block) => (block.kind === 'text' ? block.text : [block.position, ...block.items].join(' ')));
+  if (prompt) parts.push(prompt);
+  return parts.join(' ');
+}
+
+/** Plain text from SSML, for consoles and tests: drops tags, reads <sub> as written, unescapes entities. */
+export function ssmlToPlainText(ssml: string): string {
+  return ssml
+    .replace(/<break[^>]*\/>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

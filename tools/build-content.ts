@@ -1,0 +1,70 @@
+/**
+ * Compiles content/en-GB for the Lambda and for Alexa:
+ *   lambda/generated/content.json       validated content, inlined into the bundle
+ *   lambda/generated/search-index.json  the free-question index, built here so the Lambda only loads it
+ *   skill-package/interactionModels/custom/en-GB.json  the interaction model ask-cli deploys
+ * Usage: tsx tools/build-content.ts [--check]   (--check fails if the committed model is out of date)
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { searchOptions, type SearchDocument } from '../lambda/search/terms';
+import type { CompiledContent } from '../lambda/content/schema';
+import { ContentError, loadContent, REPO_ROOT, type LoadedContent } from './content/load';
+import { buildInteractionModel } from './model/build-model';
+import { expandTemplate } from './model/expand';
+
+export const MODEL_PATH = join(REPO_ROOT, 'skill-package', 'interactionModels', 'custom', 'en-GB.json');
+export const GENERATED_DIR = join(REPO_ROOT, 'lambda', 'generated');
+
+/** One search document per topic: its words, its names, and the ways people ask for it. */
+export function searchDocuments(loaded: LoadedContent): SearchDocument[] {
+  return loaded.compiled.topics.map((topic) => ({
+    id: topic.id,
+    title: topic.title,
+    aliases: topic.aliases.join(' . '),
+    samples: (topic.intent?.samples ?? []).flatMap(expandTemplate).map((s) => s.replace(/\{\w+\}/g, ' ')).join(' . '),
+    text: [topic.shortAnswer, ...topic.detail, ...(topic.list?.items.map((i) => i.spoken) ?? [])].join(' '),
+  }));
+}
+
+export function buildSearchIndex(loaded: LoadedContent, settings: CompiledContent['search'] = loaded.compiled.search): MiniSearch<SearchDocument> {
+  const index = new MiniSearch<SearchDocument>(searchOptions(settings));
+  index.addAll(searchDocuments(loaded));
+  return index;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+function write(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+export function buildContent({ check = false } = {}): LoadedContent {
+  const loaded = loadContent();
+  write(join(GENERATED_DIR, 'content.json'), JSON.stringify(loaded.compiled));
+  write(join(GENERATED_DIR, 'search-index.json'), JSON.stringify(buildSearchIndex(loaded)));
+  const model = json(buildInteractionModel(loaded));
+  let committed = '';
+  try {
+    committed = readFileSync(MODEL_PATH, 'utf8');
+  } catch {
+    // No model yet: written below.
+  }
+  if (committed !== model) {
+    if (check) throw new Error(`${MODEL_PATH} is out of date with content/: run npm run build and commit it.`);
+    write(MODEL_PATH, model);
+  }
+  return loaded;
+}
+
+if (require.main === module) {
+  try {
+    const loaded = buildContent({ check: process.argv.includes('--check') });
+    console.log(`content: ${loaded.compiled.topics.length} topics, ${loaded.compiled.nations.length} nations: valid`);
+  } catch (error) {
+    console.error(error instanceof ContentError ? error.message : error);
+    process.exit(1);
+  }
+}

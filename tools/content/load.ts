@@ -1,0 +1,138 @@
+/**
+ * Reads content/<locale>/ and validates it. Every problem is reported with the file, the topic (or entry)
+ * and the field, so an editor can find it without reading TypeScript.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import {
+  framingSchema,
+  intentsFileSchema,
+  nationSchema,
+  promptsSchema,
+  searchSchema,
+  speechSchema,
+  topicSchema,
+  type CompiledContent,
+  type IntentsFile,
+  type Topic,
+} from '../../lambda/content/schema';
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+
+export class ContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Content is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export interface LoadedContent {
+  compiled: CompiledContent;
+  intentsFile: IntentsFile;
+  /** Which file each topic came from, for messages. */
+  topicFiles: Record<string, string>;
+}
+
+function readYaml(file: string, problems: string[]): unknown {
+  try {
+    return parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push(`${rel(file)}: cannot be read as YAML: ${(error as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+function rel(file: string): string {
+  return relative(REPO_ROOT, file);
+}
+
+function check<T>(schema: z.ZodType<T>, data: unknown, where: (path: PropertyKey[]) => string, problems: string[]): T | undefined {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    problems.push(`${where(issue.path)}: ${issue.message}`);
+  }
+  return undefined;
+}
+
+const fieldName = (path: PropertyKey[]) => (path.length ? path.map(String).join('.') : '(whole file)');
+
+export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'content')): LoadedContent {
+  const dir = join(contentRoot, locale);
+  const problems: string[] = [];
+  const fileCheck = <T>(name: string, schema: z.ZodType<T>, pick?: (raw: any) => unknown): T | undefined => {
+    const file = join(dir, name);
+    const raw = readYaml(file, problems);
+    if (raw === undefined) return undefined;
+    return check(schema, pick ? pick(raw) : raw, (path) => `${rel(file)}: field ${fieldName(path)}`, problems);
+  };
+
+  const topicFiles: Record<string, string> = {};
+  const topics: Topic[] = [];
+  const topicsDir = join(dir, 'topics');
+  for (const name of readdirSync(topicsDir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const file = join(topicsDir, name);
+    const raw = readYaml(file, problems) as any;
+    if (raw === undefined) continue;
+    const label = `${rel(file)}: topic ${typeof raw?.id === 'string' ? raw.id : '(no id)'}`;
+    const topic = check(topicSchema, raw, (path) => `${label}: field ${fieldName(path)}`, problems);
+    if (!topic) continue;
+    if (`${topic.id}.yaml` !== name) problems.push(`${label}: field id: must match the file name (${name})`);
+    if (topicFiles[topic.id]) problems.push(`${label}: field id: "${topic.id}" is also used in ${topicFiles[topic.id]}`);
+    topicFiles[topic.id] = rel(file);
+    topics.push(topic);
+  }
+
+  const nations = fileCheck('nations.yaml', nationSchema.array().min(1), (raw) => raw?.nations);
+  const framing = fileCheck('framing.yaml', framingSchema);
+  const prompts = fileCheck('prompts.yaml', promptsSchema);
+  const speech = fileCheck('speech.yaml', speechSchema);
+  const search = fileCheck('search.yaml', searchSchema);
+  const intentsFile = fileCheck('intents.yaml', intentsFileSchema);
+
+  if (!nations || !framing || !prompts || !speech || !search || !intentsFile) throw new ContentError(problems);
+
+  // Cross-references: everything a file points at must exist.
+  const topicIds = new Set(topics.map((t) => t.id));
+  const sourceIds = new Set(Object.keys(framing.sources));
+  const intentTopics: Record<string, string> = {};
+  for (const topic of topics) {
+    const label = `${topicFiles[topic.id]}: topic ${topic.id}`;
+    if (topic.followUp && !topicIds.has(topic.followUp.topic)) problems.push(`${label}: field followUp.topic: no topic "${topic.followUp.topic}"`);
+    if (topic.followUp?.topic === topic.id) problems.push(`${label}: field followUp.topic: must offer a different topic`);
+    topic.related.forEach((r, i) => {
+      if (!topicIds.has(r)) problems.push(`${label}: field related.${i}: no topic "${r}"`);
+    });
+    topic.sources.forEach((s, i) => {
+      if (!sourceIds.has(s)) problems.push(`${label}: field sources.${i}: no source "${s}" in framing.yaml`);
+    });
+    topic.updates?.forEach((u, i) => {
+      if (!sourceIds.has(u.source)) problems.push(`${label}: field updates.${i}.source: no source "${u.source}" in framing.yaml`);
+    });
+    if (topic.intent) {
+      if (intentTopics[topic.intent.name]) problems.push(`${label}: field intent.name: ${topic.intent.name} already answers topic ${intentTopics[topic.intent.name]}`);
+      intentTopics[topic.intent.name] = topic.id;
+    }
+  }
+  nations.forEach((nation, i) => {
+    const where = `content/${locale}/nations.yaml: nation ${nation.id}`;
+    if (nations.findIndex((n) => n.id === nation.id) !== i) problems.push(`${where}: field id: used twice`);
+    [...nation.service.sources, ...(nation.service.update ? [nation.service.update.source] : [])].forEach((s) => {
+      if (!sourceIds.has(s)) problems.push(`${where}: field service.sources: no source "${s}" in framing.yaml`);
+    });
+  });
+  framing.urgent.sources.forEach((s) => {
+    if (!sourceIds.has(s)) problems.push(`content/${locale}/framing.yaml: field urgent.sources: no source "${s}"`);
+  });
+  for (const intent of intentsFile.intents) {
+    if (intentTopics[intent.name]) problems.push(`content/${locale}/intents.yaml: intent ${intent.name}: already defined by topic ${intentTopics[intent.name]}`);
+  }
+  if (problems.length) throw new ContentError(problems);
+
+  return {
+    compiled: { locale, topics, intentTopics, nations, framing, prompts, speech, search },
+    intentsFile,
+    topicFiles,
+  };
+}

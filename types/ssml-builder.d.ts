@@ -1,0 +1,16 @@
+// ssml-builder ships no type declarations. This declares only the part of its API the renderer uses.
+declare module 'ssml-builder' {
+  interface SayAsOptions {
+    word: string;
+    interpret: 'characters' | 'spell-out' | 'cardinal' | 'number' | 'ordinal' | 'digits' | 'fraction' | 'unit' | 'date' | 'time' | 'telephone' | 'address' | 'interjection' | 'expletive';
+    format?: string;
+  }
+  class Speech {
+    say(text: string): this;
+    pause(duration: string): this;
+    sayAs(options: SayAsOptions): this;
+    sub(alias: string, word: string): this;
+    ssml(excludeSpeakTag?: boolean): string;
+  }
+  export = Speech;
+}
