@@ -83,5 +83,6 @@ export function ssmlToPlainText(ssml: string): string {
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
+    .replace(/ ([.,?!;:])/g, '$1')
     .trim();
 }

@@ -1,0 +1,182 @@
+/**
+ * `npm start`: talk to the skill in the terminal, with no Amazon account and no network.
+ * Typed words are resolved against skill-package/interactionModels/custom/en-GB.json (as Alexa would) and
+ * sent as real request envelopes to the built bundle, build/lambda/index.js: the code that runs on Lambda.
+ *
+ *   npm start                                   interactive; type "open second opinion guide" to begin
+ *   npm start -- --say "who helps in Wales" --say next [--json] [--verbose] [--speak] [--wav DIR]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { MODEL_PATH } from '../build-content';
+import { BUNDLE_PATH } from '../bundle';
+import type { InteractionModel } from '../model/build-model';
+import { Resolver, type Resolution } from '../local/resolver';
+import { LocalSession, type Heard } from '../local/session';
+
+export interface Options {
+  say: string[];
+  json: boolean;
+  verbose: boolean;
+  speak: boolean;
+  wavDir?: string;
+}
+
+export function parseArgs(argv: string[]): Options {
+  const options: Options = { say: [], json: false, verbose: false, speak: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--say') options.say.push(argv[++i] ?? '');
+    else if (arg === '--json') options.json = true;
+    else if (arg === '--verbose') options.verbose = true;
+    else if (arg === '--speak') options.speak = true;
+    else if (arg === '--wav') {
+      options.wavDir = argv[++i];
+      options.speak = true;
+    } else if (arg === '--help' || arg === '-h') {
+      console.log(readFileSync(__filename, 'utf8').split('*/')[0].replace(/^\/\*\*?|^ \* ?/gm, ''));
+      process.exit(0);
+    } else throw new Error(`Unknown option ${arg} (try --help)`);
+  }
+  return options;
+}
+
+export interface TurnRecord {
+  say: string;
+  intent: string;
+  slots: Record<string, { value?: string; id?: string; status?: string }>;
+  speech: string;
+  reprompt: string | null;
+  card: { title: string; content: string } | null;
+  endSession: boolean;
+}
+
+function slotSummary(intent: Intent | undefined): TurnRecord['slots'] {
+  const slots: TurnRecord['slots'] = {};
+  for (const [name, slot] of Object.entries(intent?.slots ?? {})) {
+    const authority = slot.resolutions?.resolutionsPerAuthority?.[0];
+    slots[name] = {
+      ...(slot.value !== undefined ? { value: slot.value } : {}),
+      ...(authority?.values?.[0]?.value.id ? { id: authority.values[0].value.id } : {}),
+      ...(authority ? { status: authority.status.code } : {}),
+    };
+  }
+  return slots;
+}
+
+/** Plays one typed line: resolves it, sends it, and returns what happened. */
+export async function playTurn(said: string, resolver: Resolver, session: LocalSession): Promise<{ record: TurnRecord; resolution: Resolution; heard?: Heard }> {
+  const resolution = resolver.resolve(said);
+  const blank = { say: said, intent: '', slots: {}, speech: '', reprompt: null, card: null, endSession: !session.inSession };
+  if (resolution.kind === 'empty') return { record: blank, resolution };
+  let heard: Heard;
+  let intent: Intent | undefined;
+  if (resolution.kind === 'launch') {
+    session.reset();
+    heard = await session.launch();
+  } else {
+    if (resolution.oneShot) session.reset();
+    intent = resolution.intent;
+    heard = await session.intent(intent);
+  }
+  const record: TurnRecord = {
+    say: said,
+    intent: resolution.kind === 'launch' ? 'LaunchRequest' : intent!.name,
+    slots: slotSummary(intent),
+    speech: heard.speech,
+    reprompt: heard.reprompt ?? null,
+    card: heard.card ?? null,
+    endSession: heard.endSession,
+  };
+  return { record, resolution, heard };
+}
+
+function describe(resolution: Resolution): string {
+  if (resolution.kind !== 'intent') return `  · resolved: ${resolution.kind}`;
+  const how = resolution.how === 'near' ? `nearest sample "${resolution.sample}" (similarity ${resolution.similarity})` : resolution.how === 'exact' ? `sample "${resolution.sample}"` : resolution.how;
+  return `  · resolved: ${resolution.intent.name} by ${how}${resolution.oneShot ? ', one-shot' : ''}`;
+}
+
+function printTurn({ record, resolution }: { record: TurnRecord; resolution: Resolution }, options: Options): void {
+  if (options.json) {
+    console.log(JSON.stringify(record));
+    return;
+  }
+  if (options.verbose) {
+    console.log(describe(resolution));
+    const slots = Object.entries(record.slots).map(([n, s]) => `${n}=${s.value ?? '∅'}${s.id ? `→${s.id}` : ''}${s.status && !s.id ? ` (${s.status})` : ''}`);
+    if (slots.length) console.log(`  · slots: ${slots.join(', ')}`);
+  }
+  console.log(`A: ${record.speech}`);
+  if (record.reprompt) console.log(`   (reprompt) ${record.reprompt}`);
+  if (record.card && options.verbose) console.log(`   [card: ${record.card.title}] ${record.card.content.replace(/\n/g, ' / ')}`);
+  if (record.endSession) console.log('   (session ended: the next thing you say starts a new one)');
+}
+
+let turnNumber = 0;
+function speak(heard: Heard | undefined, options: Options): void {
+  if (!heard?.ssml) return;
+  turnNumber++;
+  const args = ['-v', 'en-gb', '-m', '-s', '160'];
+  if (options.wavDir) {
+    mkdirSync(options.wavDir, { recursive: true });
+    args.push('-w', join(options.wavDir, `turn-${String(turnNumber).padStart(2, '0')}.wav`));
+  }
+  spawnSync('espeak-ng', [...args, heard.ssml], { stdio: 'ignore' });
+}
+
+function espeakAvailable(): boolean {
+  return spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+export function loadSkill(): (envelope: RequestEnvelope) => Promise<ResponseEnvelope> {
+  process.env.SKILL_LOG ??= 'off';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(BUNDLE_PATH).handler;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  if (options.speak && !espeakAvailable()) {
+    console.error('--speak needs espeak-ng: install it with "sudo apt-get install espeak-ng" (Debian/Ubuntu) or "brew install espeak-ng" (macOS).');
+    options.speak = false;
+  }
+  const resolver = new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel);
+  const session = new LocalSession(loadSkill());
+
+  if (options.say.length) {
+    for (const said of options.say) {
+      if (!options.json) console.log(`U: ${said}`);
+      const turn = await playTurn(said, resolver, session);
+      printTurn(turn, options);
+      if (options.speak) speak(turn.heard, options);
+    }
+    return;
+  }
+
+  console.log('Second Opinion Guide, local console. Say "open second opinion guide" to begin, or ask a question.');
+  console.log('Type "quit" (or press Ctrl+D) to leave the console; "stop" talks to the skill.\n');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'U: ' });
+  rl.prompt();
+  for await (const line of rl) {
+    const said = line.trim();
+    if (said === 'quit' || said === '.exit') break;
+    if (said) {
+      const turn = await playTurn(said, resolver, session);
+      printTurn(turn, options);
+      if (options.speak) speak(turn.heard, options);
+    }
+    rl.prompt();
+  }
+  rl.close();
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

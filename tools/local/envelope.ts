@@ -1,0 +1,41 @@
+/** Alexa request envelopes as a device would send them (en-GB), for the local console, tests and checks. */
+import { randomUUID } from 'node:crypto';
+import type { Intent, Request, RequestEnvelope } from 'ask-sdk-model';
+
+export const LOCAL_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
+export const LOCALE = 'en-GB';
+
+export interface EnvelopeSession {
+  id: string;
+  isNew: boolean;
+  attributes: Record<string, unknown>;
+}
+
+export function requestEnvelope(request: Request, session: EnvelopeSession, skillId = LOCAL_SKILL_ID): RequestEnvelope {
+  const application = { applicationId: skillId };
+  const user = { userId: 'amzn1.ask.account.LOCAL' };
+  return {
+    version: '1.0',
+    session: { new: session.isNew, sessionId: session.id, application, user, attributes: session.attributes },
+    context: {
+      System: {
+        application,
+        user,
+        device: { deviceId: 'amzn1.ask.device.LOCAL', supportedInterfaces: {} },
+        apiEndpoint: 'https://api.eu.amazonalexa.com',
+        apiAccessToken: 'local',
+      },
+    },
+    request,
+  } as RequestEnvelope;
+}
+
+const base = () => ({ requestId: `amzn1.echo-api.request.${randomUUID()}`, timestamp: new Date().toISOString(), locale: LOCALE });
+
+export const launchRequest = (): Request => ({ type: 'LaunchRequest', ...base() }) as Request;
+
+export const intentRequest = (intent: Intent): Request =>
+  ({ type: 'IntentRequest', dialogState: 'COMPLETED', ...base(), intent: { ...intent, confirmationStatus: intent.confirmationStatus ?? 'NONE' } }) as Request;
+
+export const sessionEndedRequest = (reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR' = 'USER_INITIATED'): Request =>
+  ({ type: 'SessionEndedRequest', reason, ...base() }) as Request;

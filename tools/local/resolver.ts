@@ -1,0 +1,167 @@
+/**
+ * Local stand-in for Alexa's language understanding, driven by the same interaction model Alexa receives:
+ *   1. an exact sample match, filling slots and entity resolution the way Alexa does (ids included);
+ *   2. else the nearest sample when the words are close;
+ *   3. else, as Alexa passes open questions to a catch-all, QueryIntent when search (or urgent help) has
+ *      an answer for the words, and AMAZON.FallbackIntent when it has not.
+ */
+import type { Intent, Slot } from 'ask-sdk-model';
+import { searchTopics } from '../../lambda/search/retrieve';
+import { detectUrgency } from '../../lambda/search/urgent';
+import type { InteractionModel } from '../model/build-model';
+import { BUILT_IN_PHRASES } from './builtin-phrases';
+
+export type Resolution =
+  | { kind: 'launch' }
+  /** `oneShot`: said with the invocation name ("ask second opinion guide …"), so it starts a new session. */
+  | { kind: 'intent'; intent: Intent; how: 'exact' | 'near' | 'search' | 'fallback'; sample?: string; similarity?: number; oneShot?: boolean }
+  | { kind: 'empty' };
+
+interface CompiledSample {
+  intent: string;
+  sample: string;
+  pattern: RegExp;
+  slotNames: string[];
+  literalLength: number;
+  words: string[];
+}
+
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NEAR_THRESHOLD = 0.75;
+
+export class Resolver {
+  private readonly samples: CompiledSample[] = [];
+  private readonly slotTypes = new Map<string, string>(); // intent.slot → type
+  private readonly values = new Map<string, Map<string, { id: string; name: string }>>(); // type → spoken → value
+  private readonly invocation: string;
+
+  constructor(model: InteractionModel) {
+    const { invocationName, intents, types } = model.interactionModel.languageModel;
+    this.invocation = normalise(invocationName);
+    for (const type of types) {
+      const byWords = new Map<string, { id: string; name: string }>();
+      for (const value of type.values) {
+        for (const said of [value.name.value, ...(value.name.synonyms ?? [])]) byWords.set(normalise(said), { id: value.id, name: value.name.value });
+      }
+      this.values.set(type.name, byWords);
+    }
+    for (const intent of intents) {
+      for (const slot of intent.slots ?? []) this.slotTypes.set(`${intent.name}.${slot.name}`, slot.type);
+      const phrases = [...intent.samples, ...(BUILT_IN_PHRASES[intent.name] ?? [])];
+      for (const sample of phrases) this.samples.push(this.compile(intent.name, sample));
+    }
+  }
+
+  private compile(intent: string, sample: string): CompiledSample {
+    const slotNames: string[] = [];
+    // split() with a capture group puts the slot names at the odd indices.
+    const source = sample
+      .split(/\{(\w+)\}/)
+      .map((part, i) => {
+        if (i % 2 === 0) return escapeRegex(normalise(part));
+        slotNames.push(part);
+        return '(.+?)';
+      })
+      .filter(Boolean)
+      .join(' ');
+    const literal = normalise(sample.replace(/\{\w+\}/g, ' '));
+    return { intent, sample, pattern: new RegExp(`^${source}$`), slotNames, literalLength: literal.replace(/ /g, '').length, words: literal.split(' ').filter(Boolean) };
+  }
+
+  resolve(said: string): Resolution {
+    let text = normalise(said).replace(/^alexa /, '');
+    if (!text) return { kind: 'empty' };
+    const invocation = new RegExp(`^(?:(?:open|start|launch|ask|tell|talk to|load|use|begin) )?${escapeRegex(this.invocation)}(?: (?:to|about|for|if|whether|and))?(?: (.*))?$`);
+    const invoked = invocation.exec(text);
+    if (text === 'open' || text === 'start' || (invoked && !invoked[1])) return { kind: 'launch' };
+    const oneShot = Boolean(invoked);
+    if (invoked) text = invoked[1];
+    const resolved = this.exact(text) ?? this.near(text) ?? this.search(text);
+    return { ...resolved, oneShot };
+  }
+
+  private slot(intent: string, name: string, value: string): Slot {
+    const type = this.slotTypes.get(`${intent}.${name}`) ?? '';
+    const slot: Slot = { name, value, confirmationStatus: 'NONE' } as Slot;
+    const known = this.values.get(type);
+    if (!known) return slot; // built-in types such as AMAZON.SearchQuery carry no resolutions
+    const match = known.get(normalise(value));
+    const authority = `amzn1.er-authority.echo-sdk.local.${type}`;
+    slot.resolutions = {
+      resolutionsPerAuthority: [
+        match
+          ? { authority, status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id: match.id, name: match.name } }] }
+          : { authority, status: { code: 'ER_SUCCESS_NO_MATCH' } },
+      ],
+    } as Slot['resolutions'];
+    return slot;
+  }
+
+  private exact(text: string): Extract<Resolution, { kind: 'intent' }> | undefined {
+    // Rank: literal samples, then samples whose custom slots all resolve, then free-text slots, then
+    // unresolved custom slots; within a rank, the sample with the most fixed words wins.
+    let best: { rank: number; length: number; sample: CompiledSample; slots: Record<string, Slot> } | undefined;
+    for (const sample of this.samples) {
+      const match = sample.pattern.exec(text);
+      if (!match) continue;
+      const slots: Record<string, Slot> = {};
+      sample.slotNames.forEach((name, i) => (slots[name] = this.slot(sample.intent, name, match[i + 1].trim())));
+      const statuses = Object.values(slots).map((s) => s.resolutions?.resolutionsPerAuthority?.[0]?.status.code);
+      const rank = !sample.slotNames.length ? 0 : statuses.every((s) => s === 'ER_SUCCESS_MATCH') ? 1 : statuses.includes('ER_SUCCESS_NO_MATCH') ? 3 : 2;
+      // A bare custom slot ("{nation}") only catches words that are values of its type.
+      if (sample.literalLength === 0 && rank !== 1) continue;
+      if (!best || rank < best.rank || (rank === best.rank && sample.literalLength > best.length)) best = { rank, length: sample.literalLength, sample, slots };
+    }
+    if (!best) return undefined;
+    return { kind: 'intent', how: 'exact', sample: best.sample.sample, intent: this.intentWith(best.sample, best.slots) };
+  }
+
+  private intentWith(sample: CompiledSample, slots: Record<string, Slot>): Intent {
+    // Alexa sends every slot the intent declares, empty ones without a value.
+    const declared = [...this.slotTypes.keys()].filter((k) => k.startsWith(`${sample.intent}.`)).map((k) => k.slice(sample.intent.length + 1));
+    const all: Record<string, Slot> = {};
+    for (const name of declared) all[name] = slots[name] ?? ({ name, confirmationStatus: 'NONE' } as Slot);
+    return { name: sample.intent, confirmationStatus: 'NONE', ...(declared.length ? { slots: all } : {}) };
+  }
+
+  private near(text: string): Extract<Resolution, { kind: 'intent' }> | undefined {
+    const words = text.split(' ');
+    let best: { similarity: number; sample: CompiledSample } | undefined;
+    for (const sample of this.samples) {
+      if (sample.slotNames.length || !sample.words.length) continue;
+      const similarity = 1 - wordDistance(words, sample.words) / Math.max(words.length, sample.words.length);
+      if (!best || similarity > best.similarity) best = { similarity, sample };
+    }
+    if (!best || best.similarity < NEAR_THRESHOLD) return undefined;
+    return { kind: 'intent', how: 'near', sample: best.sample.sample, similarity: Number(best.similarity.toFixed(2)), intent: this.intentWith(best.sample, {}) };
+  }
+
+  private search(text: string): Extract<Resolution, { kind: 'intent' }> {
+    if (detectUrgency(text) || searchTopics(text).best) {
+      return { kind: 'intent', how: 'search', intent: { name: 'QueryIntent', confirmationStatus: 'NONE', slots: { query: { name: 'query', value: text, confirmationStatus: 'NONE' } as Slot } } };
+    }
+    return { kind: 'intent', how: 'fallback', intent: { name: 'AMAZON.FallbackIntent', confirmationStatus: 'NONE' } };
+  }
+}
+
+/** Edit distance counted in words: how many words to insert, delete or change to turn a into b. */
+function wordDistance(a: string[], b: string[]): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,85 @@
+/**
+ * A device-like session around any handler: it carries session attributes between turns, starts a new
+ * session after one ends, and turns each response into plain text. Used by `npm start` and the tests.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Intent, Request, RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
+import { ssmlToPlainText } from '../../lambda/speech/render';
+import { intentRequest, launchRequest, requestEnvelope, sessionEndedRequest, LOCAL_SKILL_ID } from './envelope';
+
+export type Invoke = (envelope: RequestEnvelope) => Promise<ResponseEnvelope>;
+
+export interface Heard {
+  /** What Alexa said, as plain text (SSML removed), and the SSML itself. */
+  speech: string;
+  ssml: string;
+  reprompt?: string;
+  repromptSsml?: string;
+  card?: { title: string; content: string };
+  endSession: boolean;
+  envelope: ResponseEnvelope;
+}
+
+export class LocalSession {
+  private id = randomUUID();
+  private isNew = true;
+  attributes: Record<string, unknown> = {};
+
+  constructor(
+    private readonly invoke: Invoke,
+    private readonly skillId = LOCAL_SKILL_ID,
+  ) {}
+
+  launch(): Promise<Heard> {
+    return this.send(launchRequest());
+  }
+
+  intent(intent: Intent): Promise<Heard> {
+    return this.send(intentRequest(intent));
+  }
+
+  /** Alexa ends the session with this when the listener stops answering or leaves. */
+  async end(reason?: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR'): Promise<ResponseEnvelope> {
+    const response = await this.invoke(requestEnvelope(sessionEndedRequest(reason), this.session(), this.skillId));
+    this.reset();
+    return response;
+  }
+
+  /** A new session on the next request, as on a device after "stop" or a one-shot. */
+  reset(): void {
+    this.id = randomUUID();
+    this.isNew = true;
+    this.attributes = {};
+  }
+
+  get inSession(): boolean {
+    return !this.isNew;
+  }
+
+  async send(request: Request): Promise<Heard> {
+    const envelope = await this.invoke(requestEnvelope(request, this.session(), this.skillId));
+    const response = envelope.response;
+    const ssml = (response.outputSpeech as ui.SsmlOutputSpeech | undefined)?.ssml ?? '';
+    const repromptSsml = (response.reprompt?.outputSpeech as ui.SsmlOutputSpeech | undefined)?.ssml;
+    const card = response.card?.type === 'Simple' ? { title: response.card.title ?? '', content: response.card.content ?? '' } : undefined;
+    const endSession = response.shouldEndSession !== false;
+    if (endSession) this.reset();
+    else {
+      this.isNew = false;
+      this.attributes = envelope.sessionAttributes ?? {};
+    }
+    return {
+      speech: ssmlToPlainText(ssml),
+      ssml,
+      reprompt: repromptSsml ? ssmlToPlainText(repromptSsml) : undefined,
+      repromptSsml,
+      card,
+      endSession,
+      envelope,
+    };
+  }
+
+  private session() {
+    return { id: this.id, isNew: this.isNew, attributes: this.attributes };
+  }
+}
