@@ -1,0 +1,306 @@
+/** The conversation, as transcripts: U is what the listener says, A is what Alexa answers. */
+import { content } from '../lambda/content';
+import * as pages from '../lambda/dialogue/pages';
+import { createSkill } from '../lambda/skill';
+import { expandTemplate } from '../tools/model/expand';
+import { LOCAL_SKILL_ID } from '../tools/local/envelope';
+import { Chat, expectAlexa, matched, unmatched } from './harness';
+
+const firstSentence = (text: string) => text.split(/(?<=[.?!])\s/)[0];
+
+describe('launch and help', () => {
+  test('launch: welcome, disclaimer once, three examples, an open question', async () => {
+    const chat = new Chat();
+    const a = await chat.user('open second opinion guide');
+    expectAlexa(a, {
+      startsWith: 'Welcome to Second Opinion Guide.',
+      says: ['not medical advice', 'Why get a second opinion?', 'Who helps in Wales?', 'What should I ask the specialist?', /What would you like to know\?$/],
+      open: true,
+      reprompt: 'What would you like to know?',
+    });
+    // The disclaimer is not repeated in the same session.
+    const b = await chat.user('what are the pros');
+    expectAlexa(b, { saysNot: 'not medical advice', open: true });
+  });
+
+  test('help gives concrete examples and keeps the session open', async () => {
+    const chat = new Chat();
+    await chat.user('open second opinion guide');
+    expectAlexa(await chat.user('help'), { says: ['Will it delay my treatment?', 'Who helps in Scotland?', 'say next, previous, or repeat'], open: true, reprompt: 'What would you like to know?' });
+  });
+
+  test('fallback says what the skill can do and keeps the session open', async () => {
+    const chat = new Chat();
+    await chat.user('open second opinion guide');
+    const a = await chat.user('play some jazz music');
+    expect(chat.lastIntent).toBe('AMAZON.FallbackIntent');
+    expectAlexa(a, { says: ["Sorry, I can't help with that.", 'how to get one', 'questions to take along'], open: true, reprompt: /What would you like to know\?/ });
+  });
+
+  test('a one-shot answers at once and gives the disclaimer in that first turn', async () => {
+    const chat = new Chat();
+    const a = await chat.user('Alexa, ask second opinion guide will it delay my treatment');
+    expectAlexa(a, { startsWith: 'A second opinion may delay the start of your treatment.', says: 'not medical advice', open: true });
+  });
+});
+
+describe('every topic intent answers its topic, short answer first', () => {
+  const topics = content.topics.filter((t) => t.intent && !t.needsNation);
+  test.each(topics.map((t) => [t.intent!.name, t] as const))('%s', async (_name, topic) => {
+    const chat = new Chat();
+    await chat.user('open second opinion guide');
+    const said = expandTemplate(topic.intent!.samples[0])[0];
+    const a = await chat.user(said);
+    expect(chat.lastIntent).toBe(topic.intent!.name);
+    expectAlexa(a, { startsWith: firstSentence(topic.shortAnswer), open: true });
+    expect(a.card?.title).toBe(topic.title);
+  });
+
+  test('TopicIntent reaches a topic by any of its names', async () => {
+    const chat = new Chat();
+    await chat.user('open second opinion guide');
+    const a = await chat.user('tell me about the multidisciplinary team');
+    expect(chat.lastIntent).toBe('TopicIntent');
+    expectAlexa(a, { startsWith: 'A team of health professionals works with you', open: true });
+  });
+
+  test('TopicIntent with a name no topic has searches instead of failing', async () => {
+    const chat = new Chat();
+    const a = await chat.intent('TopicIntent', { topic: unmatched('cost of travelling to another hospital', 'TOPIC') });
+    expectAlexa(a, { startsWith: 'There are four possible disadvantages', open: true });
+  });
+});
+
+describe('lists: three at a time, with where you are', () => {
+  test('questions to ask: forwards, back, repeat, to the end and on to a related topic', async () => {
+    const chat = new Chat();
+    await chat.user('open second opinion guide');
+    let a = await chat.user('what should I ask the specialist');
+    expectAlexa(a, { startsWith: 'Here are eight questions', says: ['Questions 1 to 3 of 8.', 'If the second opinion is different from the first one, why?', 'Do I need any treatment?', 'Say next for more'], saysNot: 'side effects', open: true, reprompt: 'Say next to hear more' });
+    // The card carries all eight questions, written form, for a carer to read.
+    expect(a.card?.content.split('\n').filter((l) => /^\d\. /.test(l))).toHaveLength(8);
+    expect(a.card?.content).toContain('8. Will I need to have my treatment at another hospital?');
+
+    a = await chat.user('next');
+    expectAlexa(a, { startsWith: 'Questions 4 to 6 of 8.', says: 'side effects', saysNot: 'Do I need any treatment?', open: true });
+    const page2 = a.ssml;
+
+    a = await chat.user('go back');
+    expectAlexa(a, { says: 'Questions 1 to 3 of 8.', open: true });
+
+    a = await chat.user('more');
+    expect(a.ssml).toBe(page2);
+
+    a = await chat.user('repeat');
+    expect(a.ssml).toBe(page2);
+    expect(a.reprompt).toContain('Say next to hear more');
+
+    a = await chat.user('yes');
+    expectAlexa(a, { startsWith: 'Questions 7 to 8 of 8.', says: ["That's all 8 questions.", "Would you like to know who can help if it's hard to get a referral?"], open: true, reprompt: /say yes/ });
+
+    a = await chat.user('next');
+    expectAlexa(a, { startsWith: "That's all 8 questions.", says: 'who can help', open: true });
+
+    a = await chat.user('yes');
+    expectAlexa(a, { startsWith: 'If you find it hard to get a referral', says: 'Which part of the UK do you live in?', open: true });
+  });
+
+  test('previous at the start says so and reads the first page again', async () => {
+    const chat = new Chat();
+    await chat.user('what are the downsides');
+    const a = await chat.user('previous');
+    expectAlexa(a, { startsWith: "That's the start of the disadvantages.", says: 'Disadvantages 1 to 3 of 4.', open: true });
+  });
+
+  test('reasons: yes follows each offer in turn', async () => {
+    const chat = new Chat();
+    await chat.user('open second opinion guide');
+    await chat.user('why get a second opinion');
+    let a = await chat.user('yes');
+    expectAlexa(a, { startsWith: 'Reason 4 of 4.', says: "That's all 4 reasons.", open: true });
+    a = await chat.user('yes');
+    expectAlexa(a, { startsWith: 'If you have doubts about your diagnosis', open: true });
+  });
+
+  test('no declines an offer and keeps listening; no to an open question ends', async () => {
+    const chat = new Chat();
+    await chat.user('what are the benefits');
+    await chat.user('next');
+    let a = await chat.user('no');
+    expectAlexa(a, { startsWith: 'OK.', says: 'What else would you like to know?', open: true });
+    a = await chat.user('no');
+    expectAlexa(a, { says: 'Goodbye', open: false });
+  });
+
+  test('start over returns to the welcome mid-list', async () => {
+    const chat = new Chat();
+    await chat.user('open second opinion guide');
+    await chat.user('read me the questions');
+    const a = await chat.user('start over');
+    expectAlexa(a, { startsWith: "OK, let's start again.", says: 'Welcome to Second Opinion Guide.', saysNot: 'not medical advice', open: true });
+    const b = await chat.user('next');
+    expectAlexa(b, { says: "There's nothing more to read on that.", open: true });
+  });
+
+  test('long guidance pages on: more reads the rest, then the follow-up offer', async () => {
+    const chat = new Chat();
+    const a = await chat.user('what does a second opinion mean');
+    expectAlexa(a, { says: 'Would you like to hear more?', open: true });
+    const b = await chat.user('more');
+    expectAlexa(b, { says: 'take a relative or friend', open: true });
+    expect(b.speech).toMatch(/Would you like to hear the common reasons people ask for one\?$/);
+  });
+});
+
+describe('who can help: the NATION slot', () => {
+  test('a nation named directly', async () => {
+    const chat = new Chat();
+    const a = await chat.user('who helps in Wales');
+    expectAlexa(a, { startsWith: 'In Wales, Llais may be able to give you advice.', says: ['replaced by Llais in April 2023', 'hospital switchboard', 'Citizens Advice'], open: true });
+    expect(a.ssml).toContain("<sub alias='hlice'>Llais</sub>");
+  });
+
+  test('a synonym and a city resolve to the nation id', async () => {
+    const chat = new Chat();
+    expectAlexa(await chat.user('who can help me in scottish'), { startsWith: 'In Scotland, the Patient Advice and Support Service', open: true });
+    expectAlexa(await chat.user('who helps in Belfast'), { startsWith: 'In Northern Ireland, the Patient and Client Council', open: true });
+    expectAlexa(await chat.user('who helps in Manchester'), { startsWith: 'In England, PALS, the Patient Advice and Liaison Service', open: true });
+  });
+
+  test('the PASS phone number is read digit by digit', async () => {
+    const chat = new Chat();
+    const a = await chat.intent('WhoCanHelpIntent', { nation: matched('glasgow', 'scotland', 'NATION') });
+    expect(a.ssml).toContain("<say-as interpret-as='digits'>0800</say-as> <say-as interpret-as='digits'>917</say-as> <say-as interpret-as='digits'>2127</say-as>");
+  });
+
+  test('no nation: ask which part of the UK, and a bare answer completes it', async () => {
+    const chat = new Chat();
+    await chat.user('open second opinion guide');
+    let a = await chat.user('my GP won\'t refer me');
+    expect(chat.lastIntent).toBe('WhoCanHelpIntent');
+    expectAlexa(a, { startsWith: 'If you find it hard to get a referral', says: /Which part of the UK do you live in\?/, open: true, reprompt: /England, Scotland, Wales or Northern Ireland/ });
+    a = await chat.user('Wales');
+    expect(chat.lastIntent).toBe('NationIntent');
+    expectAlexa(a, { startsWith: 'In Wales, Llais', open: true });
+    // The nation is remembered for the rest of the session.
+    a = await chat.user('who can help');
+    expectAlexa(a, { startsWith: 'In Wales, Llais', open: true });
+  });
+
+  test('a place outside the UK: the services are UK ones, all four named', async () => {
+    const chat = new Chat();
+    const a = await chat.user('who helps in France');
+    expectAlexa(a, {
+      startsWith: 'Sorry, I only know about services in the UK.',
+      says: ['PALS in England', 'the Patient Advice and Support Service in Scotland', 'Llais in Wales', 'the Patient and Client Council in Northern Ireland', 'Which part of the UK do you live in?'],
+      open: true,
+    });
+    expectAlexa(await chat.user('England'), { startsWith: 'In England, PALS', open: true });
+  });
+
+  test('yes while a nation is awaited asks again; no moves on', async () => {
+    const chat = new Chat();
+    await chat.user('who can help');
+    expectAlexa(await chat.user('yes'), { startsWith: 'Which part of the UK do you live in?', open: true });
+    expectAlexa(await chat.user('no'), { startsWith: 'OK.', open: true });
+  });
+});
+
+describe('built-ins and session ends', () => {
+  test.each(['stop', 'cancel', 'go home'])('"%s" ends at once with a short goodbye', async (said) => {
+    const chat = new Chat();
+    await chat.user('open second opinion guide');
+    await chat.user('what should I ask the specialist');
+    const a = await chat.user(said);
+    expectAlexa(a, { startsWith: 'Goodbye', open: false });
+    expect(a.speech.split(' ').length).toBeLessThan(8);
+  });
+
+  test('repeat with nothing said yet gives the welcome', async () => {
+    const chat = new Chat();
+    expectAlexa(await chat.intent('AMAZON.RepeatIntent'), { startsWith: 'Welcome', open: true });
+  });
+
+  test('SessionEndedRequest gets an empty response and logs only the reason', async () => {
+    const logs: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void logs.push(line));
+    process.env.SKILL_LOG = 'on';
+    try {
+      const chat = new Chat();
+      await chat.user('open second opinion guide');
+      const response = await chat.session.end('EXCEEDED_MAX_REPROMPTS');
+      expect(response.response.outputSpeech).toBeUndefined();
+      expect(logs.some((l) => l.includes('"reason":"EXCEEDED_MAX_REPROMPTS"'))).toBe(true);
+    } finally {
+      process.env.SKILL_LOG = 'off';
+      spy.mockRestore();
+    }
+  });
+
+  test('an intent the code does not know gets the fallback, session open', async () => {
+    const chat = new Chat();
+    expectAlexa(await chat.intent('SomeNewIntent'), { startsWith: "Sorry, I can't help with that.", open: true });
+  });
+});
+
+describe('robustness', () => {
+  test.each([
+    ['missing', undefined],
+    ['not an object', 'garbage'],
+    ['wrong types', { dialogue: { topicId: 42, page: 'two', offer: 'yes', last: { speech: 7 }, nationId: 'atlantis' } }],
+    ['an unknown topic and a negative page', { dialogue: { topicId: 'no-such-topic', page: -3, offer: { kind: 'topic', topicId: 'nope' } } }],
+    ['an array', { dialogue: [1, 2, 3] }],
+  ])('garbled session attributes (%s) never crash a turn', async (_label, attributes) => {
+    for (const said of ['next', 'previous', 'yes', 'repeat', 'Wales', 'what are the cons']) {
+      const chat = new Chat();
+      chat.session.attributes = attributes as Record<string, unknown>;
+      (chat.session as unknown as { isNew: boolean }).isNew = false;
+      const a = await chat.user(said);
+      expect(a.speech).not.toContain('went wrong');
+      expect(a.endSession).toBe(false);
+    }
+  });
+
+  test('a page beyond the end in stored state is clamped, not an error', async () => {
+    const chat = new Chat();
+    chat.session.attributes = { dialogue: { topicId: 'questions-to-ask', page: 99, offer: { kind: 'continue' } } };
+    (chat.session as unknown as { isNew: boolean }).isNew = false;
+    expectAlexa(await chat.user('next'), { startsWith: "That's all 8 questions.", open: true });
+  });
+
+  test('an error inside a handler is apologised for and the session stays open', async () => {
+    const spy = jest.spyOn(pages, 'topicPages').mockImplementation(() => {
+      throw new Error('content bug');
+    });
+    try {
+      const chat = new Chat();
+      const a = await chat.user('what are the pros');
+      expectAlexa(a, { startsWith: 'Sorry, something went wrong on my side.', open: true, reprompt: 'Could you say that again' });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('with SKILL_ID set, requests for another skill are refused', async () => {
+    const chat = new Chat(createSkill({ skillId: 'amzn1.ask.skill.someone-else' }));
+    await expect(chat.user('open second opinion guide')).rejects.toThrow();
+    const ours = new Chat(createSkill({ skillId: LOCAL_SKILL_ID }));
+    expectAlexa(await ours.user('open second opinion guide'), { startsWith: 'Welcome', open: true });
+  });
+
+  test('logs name request types and intents, never what was said', async () => {
+    const logs: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void logs.push(line));
+    process.env.SKILL_LOG = 'on';
+    try {
+      const chat = new Chat();
+      await chat.intent('QueryIntent', { query: { value: 'my husband has a secret diagnosis of lymphoma' } });
+      await chat.intent('WhoCanHelpIntent', { nation: unmatched('narnia', 'NATION') });
+      expect(logs.join('\n')).toContain('"intent":"QueryIntent"');
+      expect(logs.join('\n')).not.toMatch(/lymphoma|husband|narnia/);
+    } finally {
+      process.env.SKILL_LOG = 'off';
+      spy.mockRestore();
+    }
+  });
+});

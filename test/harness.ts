@@ -1,0 +1,98 @@
+/**
+ * Transcript-style tests through the real skill: full en-GB request envelopes, session attributes carried
+ * between turns. `user()` resolves words through the committed interaction model (as Alexa would);
+ * `intent()` sends an exact intent when a test needs one the words can't express.
+ */
+import { readFileSync } from 'node:fs';
+import type { Intent, Slot } from 'ask-sdk-model';
+import { createSkill } from '../lambda/skill';
+import { MODEL_PATH } from '../tools/build-content';
+import { Resolver } from '../tools/local/resolver';
+import { LocalSession, type Heard } from '../tools/local/session';
+
+process.env.SKILL_LOG = 'off';
+
+let sharedResolver: Resolver | undefined;
+export const resolver = () => (sharedResolver ??= new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8'))));
+export const model = () => JSON.parse(readFileSync(MODEL_PATH, 'utf8'));
+
+export class Chat {
+  readonly session: LocalSession;
+  last!: Heard;
+  /** What was resolved for the last user() turn: intent name. */
+  lastIntent?: string;
+
+  constructor(skill = createSkill()) {
+    this.session = new LocalSession((envelope) => skill.invoke(envelope));
+  }
+
+  /** U: what the listener said. */
+  async user(said: string): Promise<Heard> {
+    const resolution = resolver().resolve(said);
+    if (resolution.kind === 'empty') throw new Error('nothing said');
+    if (resolution.kind === 'launch') {
+      this.session.reset();
+      this.lastIntent = 'LaunchRequest';
+      this.last = await this.session.launch();
+    } else {
+      if (resolution.oneShot) this.session.reset();
+      this.lastIntent = resolution.intent.name;
+      this.last = await this.session.intent(resolution.intent);
+    }
+    return this.last;
+  }
+
+  async intent(name: string, slots: Record<string, Partial<Slot>> = {}): Promise<Heard> {
+    const intent: Intent = { name, confirmationStatus: 'NONE', slots: Object.fromEntries(Object.entries(slots).map(([n, s]) => [n, { name: n, confirmationStatus: 'NONE', ...s } as Slot])) };
+    this.lastIntent = name;
+    this.last = await this.session.intent(intent);
+    return this.last;
+  }
+}
+
+export interface Expectation {
+  /** Alexa says this (plain text); strings must appear, regexes must match. */
+  says?: (string | RegExp)[] | string | RegExp;
+  saysNot?: (string | RegExp)[] | string | RegExp;
+  /** First sentence of the answer. */
+  startsWith?: string;
+  reprompt?: string | RegExp;
+  /** The session stays open (with a reprompt) or ends (with no question asked). */
+  open: boolean;
+}
+
+const asList = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** A: what Alexa answered. Checks the speech, the reprompt and the session rule together. */
+export function expectAlexa(heard: Heard, expected: Expectation): void {
+  for (const part of asList(expected.says)) {
+    if (typeof part === 'string') expect(heard.speech).toContain(part);
+    else expect(heard.speech).toMatch(part);
+  }
+  for (const part of asList(expected.saysNot)) {
+    if (typeof part === 'string') expect(heard.speech).not.toContain(part);
+    else expect(heard.speech).not.toMatch(part);
+  }
+  if (expected.startsWith) expect(heard.speech.startsWith(expected.startsWith)).toBe(true);
+  expect(heard.endSession).toBe(!expected.open);
+  if (expected.open) {
+    expect(heard.reprompt).toBeTruthy();
+    if (expected.reprompt !== undefined) {
+      if (typeof expected.reprompt === 'string') expect(heard.reprompt).toContain(expected.reprompt);
+      else expect(heard.reprompt).toMatch(expected.reprompt);
+    }
+  } else {
+    expect(heard.reprompt).toBeUndefined();
+    expect(heard.speech).not.toContain('?');
+  }
+}
+
+/** Slot helpers shaped as Alexa sends them. */
+export const matched = (value: string, id: string, type: string): Partial<Slot> => ({
+  value,
+  resolutions: { resolutionsPerAuthority: [{ authority: `amzn1.er-authority.echo-sdk.test.${type}`, status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id, name: value } }] }] },
+});
+export const unmatched = (value: string, type: string): Partial<Slot> => ({
+  value,
+  resolutions: { resolutionsPerAuthority: [{ authority: `amzn1.er-authority.echo-sdk.test.${type}`, status: { code: 'ER_SUCCESS_NO_MATCH' } }] },
+});
