@@ -94,5 +94,5 @@ export const matched = (value: string, id: string, type: string): Partial<Slot> 
 });
 export const unmatched = (value: string, type: string): Partial<Slot> => ({
   value,
-  resolutions: { resolutionsPerAuthority: [{ authority: `amzn1.er-authority.echo-sdk.test.${type}`, status: { code: 'ER_SUCCESS_NO_MATCH' } }] },
+  resolutions: { resolutionsPerAuthority: [{ authority: `amzn1.er-authority.echo-sdk.test.${type}`, status: { code: 'ER_SUCCESS_NO_MATCH' }, values: [] }] },
 });

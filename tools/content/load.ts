@@ -34,18 +34,15 @@ export interface LoadedContent {
   topicFiles: Record<string, string>;
 }
 
-function readYaml(file: string, problems: string[]): unknown {
+function readYamlFile(file: string, name: string, problems: string[]): unknown {
   try {
     return parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    problems.push(`${rel(file)}: cannot be read as YAML: ${(error as Error).message.split('\n')[0]}`);
+    problems.push(`${name}: cannot be read as YAML: ${(error as Error).message.split('\n')[0]}`);
     return undefined;
   }
 }
 
-function rel(file: string): string {
-  return relative(REPO_ROOT, file);
-}
 
 function check<T>(schema: z.ZodType<T>, data: unknown, where: (path: PropertyKey[]) => string, problems: string[]): T | undefined {
   const result = schema.safeParse(data);
@@ -61,23 +58,31 @@ const fieldName = (path: PropertyKey[]) => (path.length ? path.map(String).join(
 export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'content')): LoadedContent {
   const dir = join(contentRoot, locale);
   const problems: string[] = [];
+  // Messages name files as an editor sees them: content/<locale>/…
+  const rel = (file: string) => join('content', relative(contentRoot, file));
+  const readYaml = (file: string) => readYamlFile(file, rel(file), problems);
   const fileCheck = <T>(name: string, schema: z.ZodType<T>, pick?: (raw: any) => unknown): T | undefined => {
     const file = join(dir, name);
-    const raw = readYaml(file, problems);
+    const raw = readYaml(file);
     if (raw === undefined) return undefined;
     return check(schema, pick ? pick(raw) : raw, (path) => `${rel(file)}: field ${fieldName(path)}`, problems);
   };
 
   const topicFiles: Record<string, string> = {};
   const topics: Topic[] = [];
+  const invalidTopicIds = new Set<string>();
   const topicsDir = join(dir, 'topics');
   for (const name of readdirSync(topicsDir).filter((f) => f.endsWith('.yaml')).sort()) {
     const file = join(topicsDir, name);
-    const raw = readYaml(file, problems) as any;
+    const raw = readYaml(file) as any;
     if (raw === undefined) continue;
     const label = `${rel(file)}: topic ${typeof raw?.id === 'string' ? raw.id : '(no id)'}`;
     const topic = check(topicSchema, raw, (path) => `${label}: field ${fieldName(path)}`, problems);
-    if (!topic) continue;
+    if (!topic) {
+      // Still known by id, so other topics pointing at it don't add noise to the one real problem.
+      if (typeof raw?.id === 'string') invalidTopicIds.add(raw.id);
+      continue;
+    }
     if (`${topic.id}.yaml` !== name) problems.push(`${label}: field id: must match the file name (${name})`);
     if (topicFiles[topic.id]) problems.push(`${label}: field id: "${topic.id}" is also used in ${topicFiles[topic.id]}`);
     topicFiles[topic.id] = rel(file);
@@ -94,7 +99,7 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   if (!nations || !framing || !prompts || !speech || !search || !intentsFile) throw new ContentError(problems);
 
   // Cross-references: everything a file points at must exist.
-  const topicIds = new Set(topics.map((t) => t.id));
+  const topicIds = new Set([...topics.map((t) => t.id), ...invalidTopicIds]);
   const sourceIds = new Set(Object.keys(framing.sources));
   const intentTopics: Record<string, string> = {};
   for (const topic of topics) {
@@ -116,7 +121,7 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
     }
   }
   nations.forEach((nation, i) => {
-    const where = `content/${locale}/nations.yaml: nation ${nation.id}`;
+    const where = `${rel(join(dir, 'nations.yaml'))}: nation ${nation.id}`;
     if (nations.findIndex((n) => n.id === nation.id) !== i) problems.push(`${where}: field id: used twice`);
     [...nation.service.sources, ...(nation.service.update ? [nation.service.update.source] : [])].forEach((s) => {
       if (!sourceIds.has(s)) problems.push(`${where}: field service.sources: no source "${s}" in framing.yaml`);

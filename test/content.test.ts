@@ -1,0 +1,132 @@
+/** Content: valid, within the listening budgets, and covering every fact of the source guidance. */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { wordCount } from '../lambda/dialogue/pages';
+import { ContentError, loadContent, REPO_ROOT } from '../tools/content/load';
+
+const loaded = loadContent();
+const { topics, nations, framing } = loaded.compiled;
+
+/** All that a topic can say, including a nation's service for the topic that names them. */
+function topicText(id: string): string {
+  const topic = topics.find((t) => t.id === id);
+  if (!topic) throw new Error(`no topic ${id}`);
+  const services = topic.needsNation ? nations.flatMap((n) => [n.service.introduction, n.service.does, n.service.reach, n.service.update?.note ?? '']) : [];
+  return [topic.shortAnswer, ...topic.detail, ...(topic.list?.items.flatMap((i) => [i.spoken, i.written ?? '']) ?? []), ...services].join(' ');
+}
+
+describe('validation', () => {
+  test('all content is valid', () => {
+    expect(topics.length).toBeGreaterThanOrEqual(20);
+    expect(nations.map((n) => n.id).sort()).toEqual(['england', 'northern-ireland', 'scotland', 'wales']);
+  });
+
+  function brokenCopy(edit: (dir: string) => void): string[] {
+    const root = mkdtempSync(join(tmpdir(), 'content-'));
+    cpSync(join(REPO_ROOT, 'content'), root, { recursive: true });
+    edit(join(root, 'en-GB'));
+    try {
+      loadContent('en-GB', root);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContentError);
+      return (error as ContentError).problems;
+    }
+    throw new Error('the broken content was accepted');
+  }
+
+  test('a bad field is reported with its file, topic and field', () => {
+    const problems = brokenCopy((dir) => {
+      const file = join(dir, 'topics', 'delay.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^reviewed: .*$/m, 'reviewed: last tuesday'));
+    });
+    expect(problems).toEqual([expect.stringMatching(/^content\/en-GB\/topics\/delay\.yaml: topic delay: field reviewed: must be a date/)]);
+  });
+
+  test('screen words and dangling references are caught', () => {
+    const problems = brokenCopy((dir) => {
+      const file = join(dir, 'topics', 'preparing.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('It can also help', 'Click below. It can also help').replace('topic: questions-to-ask', 'topic: no-such-topic'));
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/preparing\.yaml: topic preparing: field detail\.0: must not use screen words/),
+      ]),
+    );
+    const dangling = brokenCopy((dir) => {
+      const file = join(dir, 'topics', 'preparing.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('topic: questions-to-ask', 'topic: no-such-topic'));
+    });
+    expect(dangling).toEqual([expect.stringMatching(/preparing\.yaml: topic preparing: field followUp\.topic: no topic "no-such-topic"/)]);
+  });
+});
+
+describe('budgets for the ear', () => {
+  test.each(topics.map((t) => [t.id, t] as const))('%s: short answer ≤ 35 words, chunks ≤ 90, items 1–30', (_id, topic) => {
+    expect(wordCount(topic.shortAnswer)).toBeLessThanOrEqual(35);
+    for (const paragraph of topic.detail) expect(wordCount(paragraph)).toBeLessThanOrEqual(90);
+    for (const item of topic.list?.items ?? []) {
+      expect(wordCount(item.spoken)).toBeGreaterThanOrEqual(1);
+      expect(wordCount(item.spoken)).toBeLessThanOrEqual(30);
+    }
+  });
+
+  test('every nation answer fits in one spoken chunk', () => {
+    for (const n of nations) {
+      const chunk = [n.service.introduction, n.service.does, n.service.update?.note ?? '', n.service.reach].join(' ');
+      expect(wordCount(chunk)).toBeLessThanOrEqual(90);
+    }
+  });
+
+  test('abbreviations are introduced in full', () => {
+    expect(topicText('referral-help')).toContain('PALS, the Patient Advice and Liaison Service');
+    expect(topicText('how-treatment-is-planned')).toContain('the multidisciplinary team, or MDT');
+  });
+});
+
+interface Fact {
+  fact: string;
+  topic: string;
+  says: string[];
+}
+
+describe('coverage of the source guidance', () => {
+  const facts = parse(readFileSync(join(__dirname, 'fixtures', 'source-facts.yaml'), 'utf8')) as Fact[];
+
+  test('the checklist has at least 40 facts from the source', () => {
+    expect(facts.length).toBeGreaterThanOrEqual(40);
+  });
+
+  test.each(facts.map((f) => [f.fact, f] as const))('%s', (_fact, fact) => {
+    const said = topicText(fact.topic).toLowerCase();
+    for (const phrase of fact.says) expect(said).toContain(phrase.toLowerCase());
+  });
+
+  test('every topic is reachable by voice: an intent or a TOPIC name', () => {
+    for (const topic of topics) expect(topic.intent || topic.aliases.length).toBeTruthy();
+  });
+});
+
+describe('currency and safety', () => {
+  test('Wales names Llais, flags the Community Health Councils change and records the source', () => {
+    const wales = nations.find((n) => n.id === 'wales')!;
+    expect(wales.service.name).toBe('Llais');
+    expect(wales.service.update?.note).toMatch(/Community Health Councils.*replaced by Llais in April 2023/);
+    expect(framing.sources[wales.service.update!.source].url).toMatch(/^https:\/\/www\.gov\.wales\//);
+  });
+
+  test('urgent help: 999 first, 111, NHS 24 in Scotland, GP out-of-hours in Northern Ireland', () => {
+    expect(framing.urgent.lead).toMatch(/^If this is an emergency, call 999/);
+    expect(nations.find((n) => n.id === 'scotland')!.urgentAdvice).toContain('NHS 24 on 111');
+    expect(nations.find((n) => n.id === 'northern-ireland')!.urgentAdvice).toContain('GP out-of-hours');
+    expect(framing.disclaimer).toMatch(/general information, not medical advice/);
+  });
+
+  test('every topic has a source and a reviewed date', () => {
+    for (const topic of topics) {
+      expect(topic.sources.length).toBeGreaterThan(0);
+      expect(topic.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});
