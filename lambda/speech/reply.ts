@@ -19,13 +19,14 @@ export const text = (value: string): Block => ({ kind: 'text', text: value });
 
 export function respond(input: HandlerInput, state: DialogueState, reply: Reply): Response {
   const blocks = [...reply.blocks];
-  if (!reply.endSession && !state.disclaimerGiven) {
-    blocks.push(text(fill(content.prompts.disclaimerFirstTurn, { disclaimer: content.framing.disclaimer })));
-  }
+  // The first answer of a session carries the disclaimer, after the answer so the answer comes first.
+  // A turn that is only a question waits: the disclaimer must not stand before the question.
+  const withDisclaimer = !reply.endSession && !state.disclaimerGiven && blocks.length > 0;
+  if (withDisclaimer) blocks.push(text(fill(content.prompts.disclaimerFirstTurn, { disclaimer: content.framing.disclaimer })));
   const speech = toSsml(blocks, reply.prompt);
   const reprompt = reply.endSession ? undefined : toSsml([], reply.reprompt);
   const card = reply.card ?? { title: SKILL_TITLE, text: toPlainText(blocks, reply.prompt) };
-  const next: DialogueState = reply.endSession ? state : { ...state, disclaimerGiven: true, last: { speech, reprompt, card } };
+  const next: DialogueState = reply.endSession ? state : { ...state, disclaimerGiven: state.disclaimerGiven || withDisclaimer || undefined, last: { speech, reprompt, card } };
   return say(input, next, { speech, reprompt, card });
 }
 

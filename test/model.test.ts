@@ -1,0 +1,77 @@
+/** The interaction model and the code agree, and the model meets Alexa's rules. */
+import { content } from '../lambda/content';
+import { createSkill } from '../lambda/skill';
+import { buildInteractionModel } from '../tools/model/build-model';
+import { loadContent } from '../tools/content/load';
+import { Chat, model } from './harness';
+
+const languageModel = model().interactionModel.languageModel;
+type ModelIntent = { name: string; samples: string[]; slots?: { name: string; type: string }[] };
+const intents: ModelIntent[] = languageModel.intents;
+
+test('the committed model is exactly what content generates', () => {
+  expect(model()).toEqual(JSON.parse(JSON.stringify(buildInteractionModel(loadContent()))));
+});
+
+test('invocation name: 2–4 lower-case words, no launch or connecting words, no "alexa", "skill" or "app"', () => {
+  const name: string = languageModel.invocationName;
+  expect(name).toMatch(/^[a-z]+( [a-z]+){1,3}$/);
+  for (const banned of ['alexa', 'skill', 'app', 'open', 'ask', 'launch', 'start', 'tell', 'to', 'for', 'about']) expect(name.split(' ')).not.toContain(banned);
+});
+
+test('required built-ins are present', () => {
+  const names = intents.map((i) => i.name);
+  for (const builtIn of ['Help', 'Stop', 'Cancel', 'Fallback', 'NavigateHome', 'Next', 'Previous', 'Repeat', 'StartOver', 'More', 'Yes', 'No']) {
+    expect(names).toContain(`AMAZON.${builtIn}Intent`);
+  }
+});
+
+test('every topic intent has at least 40 samples', () => {
+  for (const name of Object.keys(content.intentTopics)) {
+    const intent = intents.find((i) => i.name === name)!;
+    expect([name, intent.samples.length >= 40]).toEqual([name, true]);
+  }
+});
+
+test('no sample is in two intents, none contains the invocation name, all are speakable', () => {
+  const owner = new Map<string, string>();
+  for (const intent of intents) {
+    for (const sample of intent.samples) {
+      const key = sample.toLowerCase();
+      expect([sample, owner.get(key) ?? intent.name]).toEqual([sample, intent.name]);
+      owner.set(key, intent.name);
+      expect(sample).not.toContain(languageModel.invocationName);
+      expect(sample).toMatch(/^[a-z' {}]+$/);
+    }
+  }
+  expect(intents.find((i) => i.name === 'AMAZON.FallbackIntent')!.samples).toEqual([]);
+});
+
+test('every TOPIC and NATION value id exists in content', () => {
+  const types = Object.fromEntries(languageModel.types.map((t: { name: string; values: { id: string }[] }) => [t.name, t.values.map((v) => v.id)]));
+  expect(types.TOPIC.sort()).toEqual(content.topics.map((t) => t.id).sort());
+  expect(types.NATION.sort()).toEqual(content.nations.map((n) => n.id).sort());
+});
+
+test('cities and adjectives from the issue are NATION synonyms', () => {
+  const nation = languageModel.types.find((t: { name: string }) => t.name === 'NATION');
+  const synonymsOf = (id: string) => nation.values.find((v: { id: string }) => v.id === id).name.synonyms;
+  expect(synonymsOf('wales')).toEqual(expect.arrayContaining(['welsh', 'cardiff', 'swansea']));
+  expect(synonymsOf('scotland')).toEqual(expect.arrayContaining(['scottish', 'glasgow', 'edinburgh']));
+  expect(synonymsOf('northern-ireland')).toContain('belfast');
+  expect(synonymsOf('england')).toEqual(expect.arrayContaining(['london', 'manchester']));
+});
+
+test('every intent in the model has a handler, and every handled intent is in the model', async () => {
+  // A handler exists when the intent gets an answer other than the unknown-intent fallback.
+  const skill = createSkill();
+  for (const intent of intents) {
+    if (intent.name === 'AMAZON.FallbackIntent') continue;
+    const chat = new Chat(skill);
+    const heard = await chat.intent(intent.name);
+    expect([intent.name, heard.speech.startsWith("Sorry, I can't help with that.")]).toEqual([intent.name, false]);
+  }
+  const modelNames = new Set(intents.map((i) => i.name));
+  const handled = ['NationIntent', 'TopicIntent', 'QueryIntent', ...Object.keys(content.intentTopics)];
+  for (const name of handled) expect([name, modelNames.has(name)]).toEqual([name, true]);
+});
