@@ -1,0 +1,50 @@
+/**
+ * The artefact ask-cli uploads: the zip hooks/build.sh makes, unpacked and run in a fresh Node process,
+ * answering a LaunchRequest and a topic IntentRequest. Also: the pinned ask-cli starts.
+ */
+import AdmZip from 'adm-zip';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { intentRequest, launchRequest, requestEnvelope } from '../tools/local/envelope';
+import { REPO_ROOT } from '../tools/content/load';
+
+jest.setTimeout(120_000);
+
+const work = mkdtempSync(join(tmpdir(), 'artefact-'));
+
+test('hooks/build.sh writes a zip with index.js at its root, under 400 KB', () => {
+  const zipFile = join(work, 'build.zip');
+  // ask-cli runs the hook from its copy of lambda/ under .ask/, so run it from somewhere else too.
+  execFileSync(join(REPO_ROOT, 'hooks', 'build.sh'), [zipFile, 'false'], { cwd: work, stdio: 'pipe' });
+  const zip = new AdmZip(zipFile);
+  expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['index.js', 'index.js.map']);
+  zip.extractAllTo(join(work, 'unzipped'));
+  expect(statSync(join(work, 'unzipped', 'index.js')).size).toBeLessThan(400 * 1024);
+});
+
+test('the unzipped bundle answers in a fresh Node process', () => {
+  const session = { id: 'amzn1.echo-api.session.artefact', isNew: true, attributes: {} };
+  const requests = [
+    requestEnvelope(launchRequest(), session),
+    requestEnvelope(intentRequest({ name: 'QuestionsToAskIntent', confirmationStatus: 'NONE' }), { ...session, isNew: false }),
+  ];
+  const script = `
+    const { handler } = require(${JSON.stringify(join(work, 'unzipped', 'index.js'))});
+    (async () => {
+      const out = [];
+      for (const r of ${JSON.stringify(requests)}) out.push(await handler(r, {}));
+      process.stdout.write(JSON.stringify(out));
+    })();`;
+  const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, SKILL_LOG: 'off' } }).toString());
+  expect(out[0].response.outputSpeech.ssml).toContain('Welcome to Second Opinion Guide.');
+  expect(out[0].response.shouldEndSession).toBe(false);
+  expect(out[1].response.outputSpeech.ssml).toContain('Questions 1 to 3 of 8.');
+  expect(out[1].response.reprompt.outputSpeech.ssml).toContain('Say next');
+});
+
+test('the pinned ask-cli starts (npx ask --version)', () => {
+  const version = execFileSync('npx', ['--no-install', 'ask', '--version'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  expect(version).toMatch(/^2\.30\.7$/);
+});
