@@ -3,7 +3,6 @@
  * and rebuilt into memory on the first free question only, so launches and topic intents never pay for it.
  */
 import MiniSearch from 'minisearch';
-import indexJson from '../generated/search-index.json';
 import { content, findTopic } from '../content';
 import type { Topic } from '../content/schema';
 import { searchOptions, type SearchDocument } from './terms';
@@ -11,7 +10,10 @@ import { searchOptions, type SearchDocument } from './terms';
 let index: MiniSearch<SearchDocument> | undefined;
 
 function loadIndex(): MiniSearch<SearchDocument> {
-  index ??= MiniSearch.loadJS(indexJson as unknown as Parameters<typeof MiniSearch.loadJS>[0], searchOptions(content.search));
+  // require() here, not import: esbuild then evaluates the index's JSON on first use, not at cold start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const serialised = require('../generated/search-index.json') as Parameters<typeof MiniSearch.loadJS>[0];
+  index ??= MiniSearch.loadJS(serialised, searchOptions(content.search));
   return index;
 }
 
