@@ -30,15 +30,8 @@ export class Chat {
   async user(said: string): Promise<Heard> {
     const resolution = resolver().resolve(said);
     if (resolution.kind === 'empty') throw new Error('nothing said');
-    if (resolution.kind === 'launch') {
-      this.session.reset();
-      this.lastIntent = 'LaunchRequest';
-      this.last = await this.session.launch();
-    } else {
-      if (resolution.oneShot) this.session.reset();
-      this.lastIntent = resolution.intent.name;
-      this.last = await this.session.intent(resolution.intent);
-    }
+    this.lastIntent = resolution.kind === 'launch' ? 'LaunchRequest' : resolution.intent.name;
+    this.last = await this.session.play(resolution);
     return this.last;
   }
 

@@ -82,9 +82,7 @@ export async function checkTour(invoke: Invoke, tour = TOUR): Promise<TourTurn[]
   for (const said of tour) {
     const resolution = resolver.resolve(said);
     if (resolution.kind === 'empty') continue;
-    if (resolution.kind === 'launch') session.reset();
-    else if (resolution.oneShot) session.reset();
-    const heard = resolution.kind === 'launch' ? await session.launch() : await session.intent(resolution.intent);
+    const heard = await session.play(resolution);
     const problems: string[] = [];
     for (const [label, ssml] of [['speech', heard.ssml], ['reprompt', heard.repromptSsml]] as const) {
       if (!ssml) continue;

@@ -3,11 +3,10 @@
  * answered with 999 first, before any other handler sees the request. Query text is never logged.
  */
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
-import { content, findNation } from '../content';
+import { content, fill, findNation } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
-import { fill } from '../content';
 import { isIntent, readSlot, spokenSlotTexts } from '../requests';
 import { searchTopics } from '../search/retrieve';
 import { detectUrgency, type Urgency } from '../search/urgent';

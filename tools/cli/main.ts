@@ -72,16 +72,8 @@ export async function playTurn(said: string, resolver: Resolver, session: LocalS
   const resolution = resolver.resolve(said);
   const blank = { say: said, intent: '', slots: {}, speech: '', reprompt: null, card: null, endSession: !session.inSession };
   if (resolution.kind === 'empty') return { record: blank, resolution };
-  let heard: Heard;
-  let intent: Intent | undefined;
-  if (resolution.kind === 'launch') {
-    session.reset();
-    heard = await session.launch();
-  } else {
-    if (resolution.oneShot) session.reset();
-    intent = resolution.intent;
-    heard = await session.intent(intent);
-  }
+  const heard = await session.play(resolution);
+  const intent = resolution.kind === 'intent' ? resolution.intent : undefined;
   const record: TurnRecord = {
     say: said,
     intent: resolution.kind === 'launch' ? 'LaunchRequest' : intent!.name,

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Intent, Request, RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
 import { ssmlToPlainText } from '../../lambda/speech/render';
 import { intentRequest, launchRequest, requestEnvelope, sessionEndedRequest, LOCAL_SKILL_ID } from './envelope';
+import type { Resolution } from './resolver';
 
 export type Invoke = (envelope: RequestEnvelope) => Promise<ResponseEnvelope>;
 
@@ -36,6 +37,12 @@ export class LocalSession {
 
   intent(intent: Intent): Promise<Heard> {
     return this.send(intentRequest(intent));
+  }
+
+  /** Plays what the resolver made of some words, as a device would: launches and one-shots start afresh. */
+  play(resolution: Exclude<Resolution, { kind: 'empty' }>): Promise<Heard> {
+    if (resolution.kind === 'launch' || resolution.oneShot) this.reset();
+    return resolution.kind === 'launch' ? this.launch() : this.intent(resolution.intent);
   }
 
   /** Alexa ends the session with this when the listener stops answering or leaves. */
