@@ -4,7 +4,7 @@ import * as pages from '../lambda/dialogue/pages';
 import { createSkill } from '../lambda/skill';
 import { expandTemplate } from '../tools/model/expand';
 import { LOCAL_SKILL_ID } from '../tools/local/envelope';
-import { Chat, expectAlexa, matched, unmatched } from './harness';
+import { captureLogs, Chat, expectAlexa, matched, unmatched } from './harness';
 
 const firstSentence = (text: string) => text.split(/(?<=[.?!])\s/)[0];
 
@@ -222,19 +222,13 @@ describe('built-ins and session ends', () => {
   });
 
   test('SessionEndedRequest gets an empty response and logs only the reason', async () => {
-    const logs: string[] = [];
-    const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void logs.push(line));
-    process.env.SKILL_LOG = 'on';
-    try {
+    const logs = await captureLogs(async () => {
       const chat = new Chat();
       await chat.user('open second opinion guide');
       const response = await chat.session.end('EXCEEDED_MAX_REPROMPTS');
       expect(response.response.outputSpeech).toBeUndefined();
-      expect(logs.some((l) => l.includes('"reason":"EXCEEDED_MAX_REPROMPTS"'))).toBe(true);
-    } finally {
-      process.env.SKILL_LOG = 'off';
-      spy.mockRestore();
-    }
+    });
+    expect(logs.some((l) => l.includes('"reason":"EXCEEDED_MAX_REPROMPTS"'))).toBe(true);
   });
 
   test('an intent the code does not know gets the fallback, session open', async () => {
@@ -289,18 +283,12 @@ describe('robustness', () => {
   });
 
   test('logs name request types and intents, never what was said', async () => {
-    const logs: string[] = [];
-    const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void logs.push(line));
-    process.env.SKILL_LOG = 'on';
-    try {
+    const logs = await captureLogs(async () => {
       const chat = new Chat();
       await chat.intent('QueryIntent', { query: { value: 'my husband has a secret diagnosis of lymphoma' } });
       await chat.intent('WhoCanHelpIntent', { nation: unmatched('narnia', 'NATION') });
-      expect(logs.join('\n')).toContain('"intent":"QueryIntent"');
-      expect(logs.join('\n')).not.toMatch(/lymphoma|husband|narnia/);
-    } finally {
-      process.env.SKILL_LOG = 'off';
-      spy.mockRestore();
-    }
+    });
+    expect(logs.join('\n')).toContain('"intent":"QueryIntent"');
+    expect(logs.join('\n')).not.toMatch(/lymphoma|husband|narnia/);
   });
 });

@@ -89,3 +89,17 @@ export const unmatched = (value: string, type: string): Partial<Slot> => ({
   value,
   resolutions: { resolutionsPerAuthority: [{ authority: `amzn1.er-authority.echo-sdk.test.${type}`, status: { code: 'ER_SUCCESS_NO_MATCH' }, values: [] }] },
 });
+
+/** Runs `body` with the skill's logging on, and returns every line it logged. */
+export async function captureLogs(body: () => Promise<void>): Promise<string[]> {
+  const logs: string[] = [];
+  const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void logs.push(line));
+  process.env.SKILL_LOG = 'on';
+  try {
+    await body();
+  } finally {
+    process.env.SKILL_LOG = 'off';
+    spy.mockRestore();
+  }
+  return logs;
+}
