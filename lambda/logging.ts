@@ -3,8 +3,7 @@
  * names and outcomes are ever logged: never slot values, never speech.
  */
 import type { RequestInterceptor } from 'ask-sdk-core';
-import { getRequestType } from 'ask-sdk-core';
-import type { IntentRequest } from 'ask-sdk-model';
+import { intentName, requestType } from './requests';
 
 export function log(event: string, fields: Record<string, string | number | boolean | undefined> = {}): void {
   if (process.env.SKILL_LOG === 'off') return;
@@ -13,8 +12,6 @@ export function log(event: string, fields: Record<string, string | number | bool
 
 export const RequestLogger: RequestInterceptor = {
   process(input) {
-    const type = getRequestType(input.requestEnvelope);
-    const intent = type === 'IntentRequest' ? (input.requestEnvelope.request as IntentRequest).intent?.name : undefined;
-    log('request', { type, intent, locale: input.requestEnvelope.request.locale, newSession: input.requestEnvelope.session?.new });
+    log('request', { type: requestType(input), intent: intentName(input), locale: input.requestEnvelope.request.locale, newSession: input.requestEnvelope.session?.new });
   },
 };

@@ -1,9 +1,18 @@
 /** Small readers for the parts of an Alexa request the handlers look at. */
-import { getRequestType, type HandlerInput } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
 
+// Read here rather than with ask-sdk-core's getRequestType: every module that imports a value from the SDK
+// gets its own ES-module copy of the SDK's exports when the Lambda starts, and cold starts count.
+export const requestType = (input: HandlerInput): string => input.requestEnvelope.request.type;
+
+export const isRequestType =
+  (type: string) =>
+  (input: HandlerInput): boolean =>
+    requestType(input) === type;
+
 export function intentName(input: HandlerInput): string | undefined {
-  return getRequestType(input.requestEnvelope) === 'IntentRequest' ? (input.requestEnvelope.request as IntentRequest).intent?.name : undefined;
+  return requestType(input) === 'IntentRequest' ? (input.requestEnvelope.request as IntentRequest).intent?.name : undefined;
 }
 
 export const isIntent =

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { wordCount } from '../lambda/dialogue/pages';
+import { GENERATED_DIR, runtimeContent } from '../tools/build-content';
 import { ContentError, loadContent, REPO_ROOT } from '../tools/content/load';
 
 const loaded = loadContent();
@@ -128,5 +129,35 @@ describe('currency and safety', () => {
       expect(topic.sources.length).toBeGreaterThan(0);
       expect(topic.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+});
+
+describe('what the Lambda carries', () => {
+  const BUILD_ONLY = ['intent', 'aliases', 'places', 'sources', 'reviewed', 'related', 'updates', 'since', 'source'];
+
+  /** Every string in the content with the path to it, skipping fields the Lambda leaves out. */
+  function spokenStrings(value: unknown, path = ''): string[] {
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value)) return value.flatMap((v, i) => spokenStrings(v, `${path}.${i}`));
+    if (value && typeof value === 'object') {
+      return Object.entries(value).flatMap(([key, v]) => (BUILD_ONLY.includes(key) ? [] : spokenStrings(v, `${path}.${key}`)));
+    }
+    return [];
+  }
+
+  test('the bundled content is the runtime projection of content/', () => {
+    const generated = JSON.parse(readFileSync(join(GENERATED_DIR, 'content.json'), 'utf8'));
+    expect(generated).toEqual(runtimeContent(loaded.compiled));
+  });
+
+  test('it keeps every line the skill can say and leaves out samples, aliases and provenance', () => {
+    const runtime = runtimeContent(loaded.compiled);
+    const carried = new Set(spokenStrings(runtime));
+    const missing = spokenStrings(loaded.compiled).filter((s) => !carried.has(s));
+    expect(missing).toEqual([]);
+    const json = JSON.stringify(runtime);
+    for (const key of BUILD_ONLY) expect([key, json.includes(`"${key}":`)]).toEqual([key, false]);
+    // The Wales change is spoken, so its note stays even though its date and source do not.
+    expect(runtime.nations.find((n) => n.id === 'wales')!.service.update?.note).toMatch(/replaced by Llais/);
   });
 });

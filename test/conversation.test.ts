@@ -1,7 +1,7 @@
 /** The conversation, as transcripts: U is what the listener says, A is what Alexa answers. */
-import { content } from '../lambda/content';
 import * as pages from '../lambda/dialogue/pages';
 import { createSkill } from '../lambda/skill';
+import { loadContent } from '../tools/content/load';
 import { expandTemplate } from '../tools/model/expand';
 import { LOCAL_SKILL_ID } from '../tools/local/envelope';
 import { captureLogs, Chat, expectAlexa, matched, unmatched } from './harness';
@@ -45,7 +45,8 @@ describe('launch and help', () => {
 });
 
 describe('every topic intent answers its topic, short answer first', () => {
-  const topics = content.topics.filter((t) => t.intent && !t.needsNation);
+  // Samples live in the edited content, not in what the Lambda carries.
+  const topics = loadContent().compiled.topics.filter((t) => t.intent && !t.needsNation);
   test.each(topics.map((t) => [t.intent!.name, t] as const))('%s', async (_name, topic) => {
     const chat = new Chat();
     await chat.user('open second opinion guide');

@@ -7,9 +7,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import MiniSearch from 'minisearch';
-import { searchOptions, type SearchDocument } from '../lambda/search/terms';
-import type { CompiledContent } from '../lambda/content/schema';
+import { indexDocuments, type SearchDocument, type SearchIndex } from '../lambda/search/ranker';
+import { termOptions } from '../lambda/search/terms';
+import type { CompiledContent, Nation, RuntimeContent, RuntimeNation, RuntimeTopic, Topic } from '../lambda/content/schema';
 import { ContentError, loadContent, REPO_ROOT, type LoadedContent } from './content/load';
 import { buildInteractionModel } from './model/build-model';
 import { expandTemplate } from './model/expand';
@@ -28,10 +28,22 @@ export function searchDocuments(loaded: LoadedContent): SearchDocument[] {
   }));
 }
 
-export function buildSearchIndex(loaded: LoadedContent, settings: CompiledContent['search'] = loaded.compiled.search): MiniSearch<SearchDocument> {
-  const index = new MiniSearch<SearchDocument>(searchOptions(settings));
-  index.addAll(searchDocuments(loaded));
-  return index;
+export function buildSearchIndex(loaded: LoadedContent, settings: CompiledContent['search'] = loaded.compiled.search): SearchIndex {
+  return indexDocuments(searchDocuments(loaded), termOptions(settings));
+}
+
+// Each function names the fields it leaves out; RuntimeContent says why.
+const runtimeTopic = ({ intent, aliases, related, updates, sources, reviewed, ...topic }: Topic): RuntimeTopic => topic;
+
+const runtimeNation = ({ places, service: { sources, update, ...service }, ...nation }: Nation): RuntimeNation => ({
+  ...nation,
+  service: update ? { ...service, update: { note: update.note } } : service,
+});
+
+/** The content the Lambda carries (lambda/generated/content.json). */
+export function runtimeContent({ framing, topics, nations, ...rest }: CompiledContent): RuntimeContent {
+  const { sources, urgent: { sources: urgentSources, ...urgent }, ...spokenFraming } = framing;
+  return { ...rest, topics: topics.map(runtimeTopic), nations: nations.map(runtimeNation), framing: { ...spokenFraming, urgent } };
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -43,7 +55,7 @@ function write(file: string, text: string): void {
 
 export function buildContent({ check = false } = {}): LoadedContent {
   const loaded = loadContent();
-  write(join(GENERATED_DIR, 'content.json'), JSON.stringify(loaded.compiled));
+  write(join(GENERATED_DIR, 'content.json'), JSON.stringify(runtimeContent(loaded.compiled)));
   write(join(GENERATED_DIR, 'search-index.json'), JSON.stringify(buildSearchIndex(loaded)));
   const model = json(buildInteractionModel(loaded));
   let committed = '';

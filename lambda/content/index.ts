@@ -1,11 +1,15 @@
 /**
- * The compiled content, inlined into the bundle by esbuild. `npm run build` (tools/build-content.ts)
- * validates content/<locale>/*.yaml and writes lambda/generated/content.json.
+ * The content the skill speaks from, inlined into the bundle by esbuild. `npm run build`
+ * (tools/build-content.ts) validates content/<locale>/*.yaml and writes lambda/generated/content.json:
+ * everything the skill says, without what only the build needs (see RuntimeContent).
  */
 import compiled from '../generated/content.json';
-import type { CompiledContent, Nation, Topic } from './schema';
+import type { RuntimeContent, RuntimeNation, RuntimeTopic } from './schema';
 
-export const content = compiled as unknown as CompiledContent;
+export type Topic = RuntimeTopic;
+export type Nation = RuntimeNation;
+
+export const content = compiled as unknown as RuntimeContent;
 
 const topicsById = new Map(content.topics.map((topic) => [topic.id, topic]));
 const nationsById = new Map(content.nations.map((nation) => [nation.id, nation]));

@@ -74,7 +74,6 @@ export const sourceSchema = z.object({ title: z.string().min(1), url: z.string()
 export const framingSchema = z.object({
   sources: z.record(id, sourceSchema),
   disclaimer: spokenText,
-  attribution: spokenText,
   urgent: z.object({
     title: z.string(),
     lead: spokenText,
@@ -143,7 +142,7 @@ export type SpeechSettings = z.infer<typeof speechSchema>;
 export type SearchSettings = z.infer<typeof searchSchema>;
 export type IntentsFile = z.infer<typeof intentsFileSchema>;
 
-/** Everything the Lambda needs, compiled once at build time into lambda/generated/content.json. */
+/** All of content/<locale>/, validated and cross-checked: what the tools build the model and index from. */
 export interface CompiledContent {
   locale: string;
   topics: Topic[];
@@ -151,6 +150,28 @@ export interface CompiledContent {
   intentTopics: Record<string, string>;
   nations: Nation[];
   framing: Framing;
+  prompts: Prompts;
+  speech: SpeechSettings;
+  search: SearchSettings;
+}
+
+/**
+ * What the Lambda carries (lambda/generated/content.json): the compiled content less what only the build
+ * and the editors use. Samples, aliases and place names feed the interaction model and the search index;
+ * sources, dates and related topics are provenance for editors. The bundle is parsed on every cold start,
+ * so what the skill never says stays out of it.
+ */
+export type RuntimeTopic = Omit<Topic, 'intent' | 'aliases' | 'related' | 'updates' | 'sources' | 'reviewed'>;
+export type RuntimeNation = Omit<Nation, 'places' | 'service'> & {
+  service: Omit<Nation['service'], 'sources' | 'update'> & { update?: { note: string } };
+};
+export interface RuntimeContent {
+  locale: string;
+  topics: RuntimeTopic[];
+  /** Intent name → topic id, for intents that answer a single topic. */
+  intentTopics: Record<string, string>;
+  nations: RuntimeNation[];
+  framing: Omit<Framing, 'sources' | 'urgent'> & { urgent: Omit<Framing['urgent'], 'sources'> };
   prompts: Prompts;
   speech: SpeechSettings;
   search: SearchSettings;

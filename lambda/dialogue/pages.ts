@@ -2,8 +2,7 @@
  * Splits a topic into turns a listener can hold: guidance paragraphs packed up to the word budget, and
  * lists read a few items at a time with where-you-are labels. Pure functions of content: no request here.
  */
-import { content, fill } from '../content';
-import type { Nation, Topic } from '../content/schema';
+import { content, fill, type Nation, type Topic } from '../content';
 import type { Block } from '../speech/render';
 
 const { itemsPerTurn, maxWordsPerTurn } = content.speech.pacing;

@@ -2,8 +2,7 @@
  * The reply for one page of a topic, and what the listener can say next: more of the same topic while
  * pages remain, then the topic's follow-up offer. Shared by topic answers, list navigation and yes/no.
  */
-import { content, fill, findNation } from '../content';
-import type { Topic } from '../content/schema';
+import { content, fill, findNation, type Topic } from '../content';
 import { toPlainText, type Block } from '../speech/render';
 import { text, type Reply } from '../speech/reply';
 import type { DialogueState } from './state';

@@ -1,10 +1,10 @@
 /** Help with concrete examples, the fallback that says what the skill can do, and unknown intents. */
-import { getRequestType, type RequestHandler } from 'ask-sdk-core';
+import type { RequestHandler } from 'ask-sdk-core';
 import { content } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import type { DialogueState } from '../dialogue/state';
 import type { Turn } from '../dialogue/topic-turn';
-import { isIntent } from '../requests';
+import { isIntent, isRequestType } from '../requests';
 import { text } from '../speech/reply';
 
 const { prompts } = content;
@@ -32,6 +32,6 @@ export const FallbackHandler: RequestHandler = {
 
 /** Any other intent (a model newer than this code, or a stray request): answer like the fallback. */
 export const UnknownIntentHandler: RequestHandler = {
-  canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
+  canHandle: isRequestType('IntentRequest'),
   handle: (input) => respondWith(input, fallbackTurn(currentState(input))),
 };

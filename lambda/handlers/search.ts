@@ -2,12 +2,12 @@
  * Free questions (QueryIntent's AMAZON.SearchQuery) and urgent help. Urgent words in any slot are
  * answered with 999 first, before any other handler sees the request. Query text is never logged.
  */
-import { getRequestType, type RequestHandler } from 'ask-sdk-core';
+import type { RequestHandler } from 'ask-sdk-core';
 import { content, fill, findNation } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
-import { isIntent, readSlot, spokenSlotTexts } from '../requests';
+import { isIntent, readSlot, requestType, spokenSlotTexts } from '../requests';
 import { searchTopics } from '../search/retrieve';
 import { detectUrgency, type Urgency } from '../search/urgent';
 import { text } from '../speech/reply';
@@ -54,7 +54,7 @@ export function answerQuestion(question: string, state: DialogueState): Turn {
 }
 
 export const UrgentHelpHandler: RequestHandler = {
-  canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest' && spokenSlotTexts(input).some((t) => detectUrgency(t) !== undefined),
+  canHandle: (input) => requestType(input) === 'IntentRequest' && spokenSlotTexts(input).some((t) => detectUrgency(t) !== undefined),
   handle: (input) => {
     const urgency = spokenSlotTexts(input).map(detectUrgency).find((u) => u !== undefined)!;
     return respondWith(input, urgentTurn(urgency, currentState(input)));

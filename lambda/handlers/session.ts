@@ -1,12 +1,12 @@
 /** Opening, closing and failing: launch, stop/cancel/home, session end, and the error handler. */
-import { getRequestType, type ErrorHandler, type RequestHandler } from 'ask-sdk-core';
+import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
 import type { SessionEndedRequest } from 'ask-sdk-model';
 import { content } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import type { DialogueState } from '../dialogue/state';
 import type { Turn } from '../dialogue/topic-turn';
 import { log } from '../logging';
-import { isIntent } from '../requests';
+import { isIntent, isRequestType } from '../requests';
 import { respond, text } from '../speech/reply';
 
 const { prompts, framing } = content;
@@ -22,7 +22,7 @@ export function welcomeTurn(state: DialogueState, lead: string[] = []): Turn {
 }
 
 export const LaunchHandler: RequestHandler = {
-  canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
+  canHandle: isRequestType('LaunchRequest'),
   handle: (input) => respondWith(input, welcomeTurn(currentState(input))),
 };
 
@@ -32,7 +32,7 @@ export const GoodbyeHandler: RequestHandler = {
 };
 
 export const SessionEndedHandler: RequestHandler = {
-  canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
+  canHandle: isRequestType('SessionEndedRequest'),
   handle: (input) => {
     const request = input.requestEnvelope.request as SessionEndedRequest;
     // The reason and error type only: never anything the listener said.

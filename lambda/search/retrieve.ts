@@ -1,20 +1,18 @@
 /**
  * Finds the topic a free question is about. The index is built at build time (tools/build-content.ts)
- * and rebuilt into memory on the first free question only, so launches and topic intents never pay for it.
+ * and loaded on the first free question only, so launches and topic intents never pay for it.
  */
-import MiniSearch from 'minisearch';
-import { content, findTopic } from '../content';
-import type { Topic } from '../content/schema';
-import { searchOptions, type SearchDocument } from './terms';
+import { content, findTopic, type Topic } from '../content';
+import { Ranker, type SearchIndex } from './ranker';
+import { termOptions } from './terms';
 
-let index: MiniSearch<SearchDocument> | undefined;
+let ranker: Ranker | undefined;
 
-function loadIndex(): MiniSearch<SearchDocument> {
+function loadRanker(): Ranker {
   // require() here, not import: esbuild then evaluates the index's JSON on first use, not at cold start.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const serialised = require('../generated/search-index.json') as Parameters<typeof MiniSearch.loadJS>[0];
-  index ??= MiniSearch.loadJS(serialised, searchOptions(content.search));
-  return index;
+  ranker ??= new Ranker(require('../generated/search-index.json') as SearchIndex, termOptions(content.search));
+  return ranker;
 }
 
 export interface Ranked {
@@ -23,9 +21,9 @@ export interface Ranked {
 }
 
 export function rankTopics(query: string): Ranked[] {
-  return loadIndex()
-    .search(query)
-    .map((hit) => ({ topic: findTopic(String(hit.id))!, score: hit.score }))
+  return loadRanker()
+    .rank(query)
+    .map((hit) => ({ topic: findTopic(hit.id)!, score: hit.score }))
     .filter((hit) => hit.topic !== undefined);
 }
 

@@ -3,11 +3,8 @@
  * words lose apostrophes, stop words go, the rest are stemmed, and synonyms collapse to one term.
  */
 import { stemmer } from 'stemmer';
-import type { Options } from 'minisearch';
 import type { SearchSettings } from '../content/schema';
-
-export const SEARCH_FIELDS = ['title', 'aliases', 'samples', 'text'] as const;
-export type SearchDocument = { id: string } & Record<(typeof SEARCH_FIELDS)[number], string>;
+import type { RankerOptions } from './ranker';
 
 const normaliseWord = (word: string) => word.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]/g, '');
 
@@ -15,7 +12,7 @@ export function tokenize(text: string): string[] {
   return text.toLowerCase().replace(/['’]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
 }
 
-export function searchOptions(settings: SearchSettings): Options<SearchDocument> {
+export function termOptions(settings: SearchSettings): RankerOptions {
   const stopWords = new Set(settings.stopWords.map(normaliseWord));
   const canonical = new Map<string, string>();
   for (const group of settings.synonyms) {
@@ -28,16 +25,5 @@ export function searchOptions(settings: SearchSettings): Options<SearchDocument>
     const stem = stemmer(word);
     return canonical.get(stem) ?? stem;
   };
-  return {
-    idField: 'id',
-    fields: [...SEARCH_FIELDS],
-    tokenize,
-    processTerm,
-    searchOptions: {
-      boost: { aliases: 3, title: 2, samples: 1.5, text: 1 },
-      combineWith: 'OR',
-      // Allow small slips in longer words ("specialst"), never in short ones where they change meaning.
-      fuzzy: (term: string) => (term.length > 6 ? 0.15 : false),
-    },
-  };
+  return { tokenize, processTerm };
 }

@@ -6,13 +6,15 @@ export type Urgency = 'emergency' | 'crisis';
 // Padded with spaces so phrases match whole words only ("stroke" must not match "strokes of luck" partially).
 const normalise = (text: string) => ` ${text.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()} `;
 
-const { emergency, crisis } = content.framing.urgent.triggers;
-const crisisPhrases = crisis.map(normalise);
-const emergencyPhrases = emergency.map(normalise);
+// Prepared on the first request that carries free text, not at cold start: a launch has nothing to check.
+let phrases: Record<Urgency, string[]> | undefined;
 
 export function detectUrgency(text: string): Urgency | undefined {
+  const { emergency, crisis } = content.framing.urgent.triggers;
+  phrases ??= { crisis: crisis.map(normalise), emergency: emergency.map(normalise) };
   const said = normalise(text);
-  if (crisisPhrases.some((phrase) => said.includes(phrase))) return 'crisis';
-  if (emergencyPhrases.some((phrase) => said.includes(phrase))) return 'emergency';
+  // Crisis first: those words also need the Samaritans line, not just 999.
+  if (phrases.crisis.some((phrase) => said.includes(phrase))) return 'crisis';
+  if (phrases.emergency.some((phrase) => said.includes(phrase))) return 'emergency';
   return undefined;
 }
