@@ -93,7 +93,10 @@ export const unmatched = (value: string, type: string): Partial<Slot> => ({
 /** Runs `body` with the skill's logging on, and returns every line it logged. */
 export async function captureLogs(body: () => Promise<void>): Promise<string[]> {
   const logs: string[] = [];
-  const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void logs.push(line));
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    logs.push(...String(chunk).split('\n').filter(Boolean));
+    return true;
+  });
   process.env.SKILL_LOG = 'on';
   try {
     await body();

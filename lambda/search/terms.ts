@@ -6,10 +6,13 @@ import { stemmer } from 'stemmer';
 import type { SearchSettings } from '../content/schema';
 import type { RankerOptions } from './ranker';
 
-const normaliseWord = (word: string) => word.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]/g, '');
+/** Lower case, without straight or curly apostrophes ("don't", "don’t" → "dont"); escaped to keep the bundle ASCII. */
+export const lowerWithoutApostrophes = (text: string) => text.toLowerCase().replace(/['\u2019]/g, '');
+
+const normaliseWord = (word: string) => lowerWithoutApostrophes(word).replace(/[^a-z0-9]/g, '');
 
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().replace(/['’]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+  return lowerWithoutApostrophes(text).split(/[^a-z0-9]+/).filter(Boolean);
 }
 
 export function termOptions(settings: SearchSettings): RankerOptions {

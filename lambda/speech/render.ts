@@ -12,20 +12,20 @@ export type Block =
 
 const { pauses, sayAsDigits, pronunciations } = content.speech;
 
-// One pattern finds every special token; longest first so "116 123" wins over a bare "111"-style prefix.
+// Longest first, so "116 123" wins over a shorter token inside it.
 const specials = [...sayAsDigits, ...pronunciations.map((p) => p.word)].sort((a, b) => b.length - a.length);
-const specialPattern = specials.length
-  ? new RegExp(`(?<![\\w])(${specials.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w])`, 'g')
-  : undefined;
 const aliasFor = new Map(pronunciations.map((p) => [p.word, p.alias]));
 
+// One pattern finds every special token as a whole word. Built on first need: most text has no special
+// token, and compiling a regular expression is a real share of a cold start's first response.
+let specialPattern: RegExp | undefined;
+const findSpecials = () =>
+  (specialPattern ??= new RegExp(`(?<![\\w])(${specials.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w])`, 'g'));
+
 function sayText(speech: Speech, text: string): void {
-  if (!specialPattern) {
-    speech.say(text);
-    return;
-  }
   let last = 0;
-  for (const match of text.matchAll(specialPattern)) {
+  const matches = specials.some((special) => text.includes(special)) ? text.matchAll(findSpecials()) : [];
+  for (const match of matches) {
     const before = text.slice(last, match.index);
     if (before.trim()) speech.say(before.trim());
     const token = match[0];
