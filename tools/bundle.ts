@@ -19,8 +19,8 @@ const generatedJsonAsString: Plugin = {
   name: 'generated-json-as-string',
   setup(build) {
     build.onLoad({ filter: /[\\/]lambda[\\/]generated[\\/][^\\/]+\.json$/ }, async ({ path }) => {
-      const json = JSON.stringify(JSON.parse(await readFile(path, 'utf8')));
-      return { contents: `module.exports = JSON.parse(${JSON.stringify(json)});`, loader: 'js' };
+      // The build writes these files compact, so they go in as they are, quoted as one string.
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(await readFile(path, 'utf8'))});`, loader: 'js' };
     });
   },
 };

@@ -100,20 +100,21 @@ export class Ranker {
 
   /** Topics scored against the question, best first; topics that share no word with it are left out. */
   rank(question: string): Scored[] {
-    const scores = new Map<number, number>();
-    const matchedTerms = new Map<number, Set<string>>();
+    const hits = new Map<number, { score: number; terms: Set<string> }>();
     for (const word of this.options.tokenize(question)) {
       const term = this.options.processTerm(word);
       if (!term) continue;
       for (const [indexed, weight] of this.matchesFor(term)) {
         for (const [doc, score] of this.termScores(indexed, weight)) {
-          scores.set(doc, (scores.get(doc) ?? 0) + score);
-          (matchedTerms.get(doc) ?? matchedTerms.set(doc, new Set()).get(doc)!).add(term);
+          const hit = hits.get(doc) ?? { score: 0, terms: new Set<string>() };
+          hit.score += score;
+          hit.terms.add(term);
+          hits.set(doc, hit);
         }
       }
     }
-    return [...scores]
-      .map(([doc, score]) => ({ id: this.index.ids[doc], score: score * matchedTerms.get(doc)!.size }))
+    return [...hits]
+      .map(([doc, hit]) => ({ id: this.index.ids[doc], score: hit.score * hit.terms.size }))
       .sort((a, b) => b.score - a.score);
   }
 
@@ -137,7 +138,9 @@ export class Ranker {
     for (let i = 0; i < postings.length; i += 3) documentsWithTermIn[postings[i]]++;
     const scores = new Map<number, number>();
     for (let i = 0; i < postings.length; i += 3) {
-      const [field, doc, occurrences] = [postings[i], postings[i + 1], postings[i + 2]];
+      const field = postings[i];
+      const doc = postings[i + 1];
+      const occurrences = postings[i + 2];
       const matching = documentsWithTermIn[field];
       const rarity = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
       const lengthRatio = this.index.lengths[doc][field] / this.averageLengths[field];

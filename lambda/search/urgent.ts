@@ -11,8 +11,8 @@ const normalise = (text: string) => ` ${lowerWithoutApostrophes(text).replace(/[
 let phrases: Record<Urgency, string[]> | undefined;
 
 export function detectUrgency(text: string): Urgency | undefined {
-  const { emergency, crisis } = content.framing.urgent.triggers;
-  phrases ??= { crisis: crisis.map(normalise), emergency: emergency.map(normalise) };
+  const { triggers } = content.framing.urgent;
+  phrases ??= { crisis: triggers.crisis.map(normalise), emergency: triggers.emergency.map(normalise) };
   const said = normalise(text);
   // Crisis first: those words also need the Samaritans line, not just 999.
   if (phrases.crisis.some((phrase) => said.includes(phrase))) return 'crisis';
