@@ -37,6 +37,14 @@ describe('free questions', () => {
     expectAlexa(a, { startsWith: 'A second opinion may delay the start of your treatment.', saysNot: '999', open: true });
   });
 
+  test('words that name built-in object properties are ordinary words, not a crash', async () => {
+    // "constructor" once reached Object.prototype through the index and the listener heard an apology.
+    for (const q of ['who is the constructor', 'tostring valueof hasownproperty proto']) expect(() => searchTopics(q)).not.toThrow();
+    const chat = new Chat();
+    const a = await chat.intent('QueryIntent', { query: { value: 'is the constructor of my treatment plan the specialist' } });
+    expectAlexa(a, { saysNot: /sorry|went wrong/i, open: true });
+  });
+
   test('not confident: says so plainly and offers three topics', async () => {
     const chat = new Chat();
     const a = await chat.intent('QueryIntent', { query: { value: 'how tall is the eiffel tower' } });

@@ -120,7 +120,8 @@ export class Ranker {
 
   /** The indexed terms a query term stands for, with their weights: itself, and near misses of long words. */
   private matchesFor(term: string): [string, number][] {
-    const matches: [string, number][] = this.index.postings[term] ? [[term, 1]] : [];
+    // An own property only: a listener who says "constructor" must not reach Object.prototype.
+    const matches: [string, number][] = Object.hasOwn(this.index.postings, term) ? [[term, 1]] : [];
     if (term.length < FUZZY_MIN_LENGTH) return matches;
     const maxEdits = Math.round(term.length * FUZZY_SHARE);
     for (const candidate of this.vocabulary) {
