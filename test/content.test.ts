@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { wordCount } from '../lambda/dialogue/pages';
+import { breakMarkup } from '../lambda/speech/breaks';
 import { GENERATED_DIR, runtimeContent } from '../tools/build-content';
 import { ContentError, loadContent, REPO_ROOT } from '../tools/content/load';
+import { Chat, expectAlexa } from './harness';
 
 const loaded = loadContent();
 const { topics, nations, framing } = loaded.compiled;
@@ -145,15 +147,54 @@ describe('what the Lambda carries', () => {
     return [];
   }
 
-  test('the bundled content is the runtime projection of content/', () => {
-    const generated = JSON.parse(readFileSync(join(GENERATED_DIR, 'content.json'), 'utf8'));
-    expect(generated).toEqual(runtimeContent(loaded.compiled));
+  const generated = (file: string) => JSON.parse(readFileSync(join(GENERATED_DIR, file), 'utf8'));
+
+  test('the bundled content is the runtime projection of content/, the guidance library apart', () => {
+    const everyTurn = generated('content.json');
+    const library = generated('library.json');
+    expect({ ...everyTurn, ...library }).toEqual(runtimeContent(loaded.compiled));
+    expect(Object.keys(library).sort()).toEqual(['nations', 'topics']);
+    expect(Object.keys(everyTurn)).not.toContain('topics');
+  });
+
+  test('pauses arrive as the breaks ssml-builder makes, and a pause Alexa would refuse fails the build', () => {
+    const { breaks } = runtimeContent(loaded.compiled).speech;
+    for (const [name, duration] of Object.entries(loaded.compiled.speech.pauses)) {
+      expect([name, breaks[name as keyof typeof breaks]]).toEqual([name, `<break time='${duration}'/>`]);
+    }
+    expect(() => breakMarkup('11s')).toThrow(/pause "11s" in speech.yaml: .*10 second/);
+  });
+
+  test('a launch speaks without parsing the guidance library; the first topic parses it once', async () => {
+    let libraryParses = 0;
+    await jest.isolateModulesAsync(async () => {
+      const library = jest.requireActual('../lambda/generated/library.json');
+      jest.doMock('../lambda/generated/library.json', () => {
+        libraryParses += 1;
+        return library;
+      });
+      const { createSkill } = await import('../lambda/skill');
+      const chat = new Chat(createSkill());
+      // U: open second opinion guide
+      expectAlexa(await chat.user('open second opinion guide'), { says: 'second opinion', open: true });
+      expect(libraryParses).toBe(0);
+      // U: why get a second opinion  (and again: parsed once per container, not per turn)
+      expectAlexa(await chat.user('why get a second opinion'), { says: 'reasons', open: true });
+      await chat.user('why get a second opinion');
+      expect(libraryParses).toBe(1);
+    });
   });
 
   test('it keeps every line the skill can say and leaves out samples, aliases and provenance', () => {
     const runtime = runtimeContent(loaded.compiled);
     const carried = new Set(spokenStrings(runtime));
-    const missing = spokenStrings(loaded.compiled).filter((s) => !carried.has(s));
+    // Pause durations are carried inside their break markup (checked above); search words, prepared,
+    // with the search index (test/search.test.ts).
+    const { pauses, ...speech } = loaded.compiled.speech;
+    const { search, ...compiled } = loaded.compiled;
+    const missing = spokenStrings({ ...compiled, speech }).filter((s) => !carried.has(s));
+    expect(search.synonyms.length).toBeGreaterThan(0);
+    expect(Object.values(pauses).length).toBe(4);
     expect(missing).toEqual([]);
     const json = JSON.stringify(runtime);
     for (const key of BUILD_ONLY) expect([key, json.includes(`"${key}":`)]).toEqual([key, false]);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { searchTopics } from '../lambda/search/retrieve';
+import { termOptions, termTable } from '../lambda/search/terms';
 import { detectUrgency } from '../lambda/search/urgent';
 import { expandTemplate } from '../tools/model/expand';
 import { Chat, expectAlexa, model } from './harness';
@@ -43,6 +44,16 @@ describe('free questions', () => {
     const chat = new Chat();
     const a = await chat.intent('QueryIntent', { query: { value: 'is the constructor of my treatment plan the specialist' } });
     expectAlexa(a, { saysNot: /sorry|went wrong/i, open: true });
+  });
+
+  test('stop words and synonyms arrive prepared in the search index, as the build made them', () => {
+    const data = JSON.parse(readFileSync(join(__dirname, '..', 'lambda', 'generated', 'search-index.json'), 'utf8'));
+    const settings = parse(readFileSync(join(__dirname, '..', 'content', 'en-GB', 'search.yaml'), 'utf8'));
+    expect(data.terms).toEqual(termTable(settings));
+    expect([data.minScore, data.minMargin]).toEqual([settings.minScore, settings.minMargin]);
+    // U: "can my husband ring them for me": husband and ring stand for their groups' first words.
+    const { processTerm } = termOptions(data.terms);
+    expect(['husband', 'ring', 'my'].map(processTerm)).toEqual(['rel', 'phone', null]);
   });
 
   test('not confident: says so plainly and offers three topics', async () => {

@@ -1,15 +1,18 @@
 /**
  * Compiles content/en-GB for the Lambda and for Alexa:
- *   lambda/generated/content.json       validated content, inlined into the bundle
- *   lambda/generated/search-index.json  the free-question index, built here so the Lambda only loads it
+ *   lambda/generated/content.json       what every turn may say (prompts, framing, speech), inlined
+ *   lambda/generated/library.json       the guidance (topics, nations), inlined, parsed on first use
+ *   lambda/generated/search-index.json  free-question search: index, prepared terms and thresholds, loaded on first use
  *   skill-package/interactionModels/custom/en-GB.json  the interaction model ask-cli deploys
  * Usage: tsx tools/build-content.ts [--check]   (--check fails if the committed model is out of date)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { indexDocuments, type SearchDocument, type SearchIndex } from '../lambda/search/ranker';
-import { termOptions } from '../lambda/search/terms';
-import type { CompiledContent, Nation, RuntimeContent, RuntimeNation, RuntimeTopic, Topic } from '../lambda/content/schema';
+import { indexDocuments, type SearchDocument } from '../lambda/search/ranker';
+import type { SearchData } from '../lambda/search/retrieve';
+import { termOptions, termTable } from '../lambda/search/terms';
+import type { CompiledContent, Nation, RuntimeContent, RuntimeEveryTurn, RuntimeLibrary, RuntimeNation, RuntimeTopic, Topic } from '../lambda/content/schema';
+import { breaksFor } from '../lambda/speech/breaks';
 import { ContentError, loadContent, REPO_ROOT, type LoadedContent } from './content/load';
 import { buildInteractionModel } from './model/build-model';
 import { expandTemplate } from './model/expand';
@@ -28,8 +31,10 @@ export function searchDocuments(loaded: LoadedContent): SearchDocument[] {
   }));
 }
 
-export function buildSearchIndex(loaded: LoadedContent, settings: CompiledContent['search'] = loaded.compiled.search): SearchIndex {
-  return indexDocuments(searchDocuments(loaded), termOptions(settings));
+export function buildSearchData(loaded: LoadedContent): SearchData {
+  const { minScore, minMargin, ...words } = loaded.compiled.search;
+  const terms = termTable(words);
+  return { index: indexDocuments(searchDocuments(loaded), termOptions(terms)), terms, minScore, minMargin };
 }
 
 // Each function names the fields it leaves out; RuntimeContent says why.
@@ -40,10 +45,21 @@ const runtimeNation = ({ places, service: { sources, update, ...service }, ...na
   service: update ? { ...service, update: { note: update.note } } : service,
 });
 
-/** The content the Lambda carries (lambda/generated/content.json). */
-export function runtimeContent({ framing, topics, nations, ...rest }: CompiledContent): RuntimeContent {
+/** The content the Lambda carries, whole; splitRuntimeContent says how it is bundled. */
+export function runtimeContent({ framing, topics, nations, speech: { pauses, ...speech }, search, ...rest }: CompiledContent): RuntimeContent {
   const { sources, urgent: { sources: urgentSources, ...urgent }, ...spokenFraming } = framing;
-  return { ...rest, topics: topics.map(runtimeTopic), nations: nations.map(runtimeNation), framing: { ...spokenFraming, urgent } };
+  return {
+    ...rest,
+    topics: topics.map(runtimeTopic),
+    nations: nations.map(runtimeNation),
+    framing: { ...spokenFraming, urgent },
+    speech: { ...speech, breaks: breaksFor(pauses) },
+  };
+}
+
+/** lambda/generated/content.json (parsed at every cold start) and library.json (parsed on first use). */
+export function splitRuntimeContent({ topics, nations, ...everyTurn }: RuntimeContent): { everyTurn: RuntimeEveryTurn; library: RuntimeLibrary } {
+  return { everyTurn, library: { topics, nations } };
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -55,8 +71,10 @@ function write(file: string, text: string): void {
 
 export function buildContent({ check = false } = {}): LoadedContent {
   const loaded = loadContent();
-  write(join(GENERATED_DIR, 'content.json'), JSON.stringify(runtimeContent(loaded.compiled)));
-  write(join(GENERATED_DIR, 'search-index.json'), JSON.stringify(buildSearchIndex(loaded)));
+  const { everyTurn, library } = splitRuntimeContent(runtimeContent(loaded.compiled));
+  write(join(GENERATED_DIR, 'content.json'), JSON.stringify(everyTurn));
+  write(join(GENERATED_DIR, 'library.json'), JSON.stringify(library));
+  write(join(GENERATED_DIR, 'search-index.json'), JSON.stringify(buildSearchData(loaded)));
   const model = json(buildInteractionModel(loaded));
   let committed = '';
   try {

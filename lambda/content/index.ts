@@ -1,21 +1,43 @@
 /**
  * The content the skill speaks from, inlined into the bundle by esbuild. `npm run build`
- * (tools/build-content.ts) validates content/<locale>/*.yaml and writes lambda/generated/content.json:
- * everything the skill says, without what only the build needs (see RuntimeContent).
+ * (tools/build-content.ts) validates content/<locale>/*.yaml and writes it in two parts: content.json,
+ * what any turn may say, and library.json, the guidance itself. Both leave out what only the build needs
+ * (see RuntimeContent).
  */
-import compiled from '../generated/content.json';
-import type { RuntimeContent, RuntimeNation, RuntimeTopic } from './schema';
+import everyTurn from '../generated/content.json';
+import type { RuntimeContent, RuntimeEveryTurn, RuntimeLibrary, RuntimeNation, RuntimeTopic } from './schema';
 
 export type Topic = RuntimeTopic;
 export type Nation = RuntimeNation;
 
-export const content = compiled as unknown as RuntimeContent;
+let library: RuntimeLibrary | undefined;
 
-const topicsById = new Map(content.topics.map((topic) => [topic.id, topic]));
-const nationsById = new Map(content.nations.map((nation) => [nation.id, nation]));
+// require() here, not import: esbuild then evaluates library.json's JSON.parse on first use. A launch, the
+// most common cold start, never reads a topic, so it skips two-thirds of the content (npm run bench).
+function loadLibrary(): RuntimeLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  library ??= require('../generated/library.json') as RuntimeLibrary;
+  return library;
+}
+
+/** All the content as one object; reading topics or nations loads the library. */
+export const content: RuntimeContent = {
+  ...(everyTurn as unknown as RuntimeEveryTurn),
+  get topics() {
+    return loadLibrary().topics;
+  },
+  get nations() {
+    return loadLibrary().nations;
+  },
+};
+
+let topicsById: Map<string, Topic> | undefined;
+let nationsById: Map<string, Nation> | undefined;
 
 export function findTopic(id: string | undefined): Topic | undefined {
-  return id === undefined ? undefined : topicsById.get(id);
+  if (id === undefined) return undefined;
+  topicsById ??= new Map(content.topics.map((topic) => [topic.id, topic]));
+  return topicsById.get(id);
 }
 
 export function topicForIntent(intentName: string): Topic | undefined {
@@ -23,7 +45,9 @@ export function topicForIntent(intentName: string): Topic | undefined {
 }
 
 export function findNation(id: string | undefined): Nation | undefined {
-  return id === undefined ? undefined : nationsById.get(id);
+  if (id === undefined) return undefined;
+  nationsById ??= new Map(content.nations.map((nation) => [nation.id, nation]));
+  return nationsById.get(id);
 }
 
 /** Fills "{name}" placeholders in a prompt. */

@@ -173,6 +173,15 @@ export interface RuntimeContent {
   nations: RuntimeNation[];
   framing: Omit<Framing, 'sources' | 'urgent'> & { urgent: Omit<Framing['urgent'], 'sources'> };
   prompts: Prompts;
-  speech: SpeechSettings;
-  search: SearchSettings;
+  /** The pauses arrive as SSML breaks, already made by ssml-builder (lambda/speech/breaks.ts). */
+  speech: Omit<SpeechSettings, 'pauses'> & { breaks: Record<keyof SpeechSettings['pauses'], string> };
+  // No search settings: they travel, prepared, with the search index (lambda/search/retrieve.ts).
 }
+
+/**
+ * The runtime content is bundled as two parts. What a launch, help or goodbye says is parsed on every cold
+ * start; the guidance library (topics and nations) is parsed when a turn first needs it, so the most
+ * common cold start, "open Second Opinion Guide", doesn't pay for the two-thirds it won't say.
+ */
+export type RuntimeLibrary = Pick<RuntimeContent, 'topics' | 'nations'>;
+export type RuntimeEveryTurn = Omit<RuntimeContent, keyof RuntimeLibrary>;

@@ -7,11 +7,11 @@ import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import { isIntent, readSlot } from '../requests';
 import { text } from '../speech/reply';
 
-const { prompts, nations } = content;
+const { prompts } = content;
 
 /** The services are UK ones: say so, name all four, and ask again. */
 export function notInUkTurn(state: DialogueState): Turn {
-  const services = nations.map((n) => `${n.service.name} in ${n.name}`);
+  const services = content.nations.map((n) => `${n.service.name} in ${n.name}`);
   const spokenList = `${services.slice(0, -1).join(', ')}, and ${services[services.length - 1]}`;
   return {
     reply: {

@@ -87,7 +87,8 @@ export function editDistanceWithin(a: string, b: string, max: number): number | 
 
 export class Ranker {
   private readonly averageLengths: number[];
-  private readonly vocabulary: string[];
+  /** Indexed terms by length: a near miss is within a few letters of the word's length, so only those are compared. */
+  private readonly vocabularyByLength = new Map<number, string[]>();
 
   constructor(
     private readonly index: SearchIndex,
@@ -95,7 +96,11 @@ export class Ranker {
   ) {
     const documents = Math.max(index.lengths.length, 1);
     this.averageLengths = SEARCH_FIELDS.map((_, field) => index.lengths.reduce((sum, lengths) => sum + lengths[field], 0) / documents);
-    this.vocabulary = Object.keys(index.postings);
+    for (const term of Object.keys(index.postings)) {
+      const sameLength = this.vocabularyByLength.get(term.length);
+      if (sameLength) sameLength.push(term);
+      else this.vocabularyByLength.set(term.length, [term]);
+    }
   }
 
   /** Topics scored against the question, best first; topics that share no word with it are left out. */
@@ -124,10 +129,12 @@ export class Ranker {
     const matches: [string, number][] = Object.hasOwn(this.index.postings, term) ? [[term, 1]] : [];
     if (term.length < FUZZY_MIN_LENGTH) return matches;
     const maxEdits = Math.round(term.length * FUZZY_SHARE);
-    for (const candidate of this.vocabulary) {
-      if (candidate === term) continue;
-      const distance = editDistanceWithin(term, candidate, maxEdits);
-      if (distance !== undefined) matches.push([candidate, (FUZZY_WEIGHT * candidate.length) / (candidate.length + distance)]);
+    for (let length = term.length - maxEdits; length <= term.length + maxEdits; length++) {
+      for (const candidate of this.vocabularyByLength.get(length) ?? []) {
+        if (candidate === term) continue;
+        const distance = editDistanceWithin(term, candidate, maxEdits);
+        if (distance !== undefined) matches.push([candidate, (FUZZY_WEIGHT * candidate.length) / (candidate.length + distance)]);
+      }
     }
     return matches;
   }

@@ -1,6 +1,7 @@
 /**
  * The one place text becomes speech. Content is plain text; ssml-builder escapes it (the only escaping
  * layer), numbers listed in speech.yaml are read digit by digit, and pauses pace paragraphs and lists.
+ * The pauses are SSML breaks ssml-builder made at build time (speech/breaks.ts), appended as they are.
  */
 import Speech from 'ssml-builder';
 import { content } from '../content';
@@ -10,7 +11,7 @@ export type Block =
   /** A page of a list: where the listener is ("Questions 1 to 3 of 8.") and up to three items. */
   | { kind: 'list'; position: string; items: string[] };
 
-const { pauses, sayAsDigits, pronunciations } = content.speech;
+const { breaks, sayAsDigits, pronunciations } = content.speech;
 
 // Longest first, so "116 123" wins over a shorter token inside it.
 const specials = [...sayAsDigits, ...pronunciations.map((p) => p.word)].sort((a, b) => b.length - a.length);
@@ -40,15 +41,15 @@ function sayText(speech: Speech, text: string): void {
 
 function sayBlocks(speech: Speech, blocks: Block[]): void {
   blocks.forEach((block, i) => {
-    if (i > 0) speech.pause(pauses.betweenParagraphs);
+    if (i > 0) speech.sayWithSSML(breaks.betweenParagraphs);
     if (block.kind === 'text') {
       sayText(speech, block.text);
       return;
     }
     sayText(speech, block.position);
-    speech.pause(pauses.afterListPosition);
+    speech.sayWithSSML(breaks.afterListPosition);
     block.items.forEach((item, j) => {
-      if (j > 0) speech.pause(pauses.betweenListItems);
+      if (j > 0) speech.sayWithSSML(breaks.betweenListItems);
       sayText(speech, item);
     });
   });
@@ -59,7 +60,7 @@ export function toSsml(blocks: Block[], prompt?: string): string {
   const speech = new Speech();
   sayBlocks(speech, blocks);
   if (prompt) {
-    if (blocks.length) speech.pause(pauses.beforePrompt);
+    if (blocks.length) speech.sayWithSSML(breaks.beforePrompt);
     sayText(speech, prompt);
   }
   return speech.ssml();
