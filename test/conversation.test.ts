@@ -85,6 +85,10 @@ describe('lists: three at a time, with where you are', () => {
     a = await chat.user('next');
     expectAlexa(a, { startsWith: 'Questions 4 to 6 of 8.', says: 'side effects', saysNot: 'Do I need any treatment?', open: true });
     const page2 = a.ssml;
+    // Paced for listening: a beat after where you are, a longer one between questions, one before the offer.
+    expect(page2).toMatch(
+      /^<speak>Questions 4 to 6 of 8\. <break time='300ms'\/> [^<]+\? <break time='700ms'\/> [^<]+\? <break time='700ms'\/> [^<]+\? <break time='500ms'\/> Say next/,
+    );
 
     a = await chat.user('go back');
     expectAlexa(a, { says: 'Questions 1 to 3 of 8.', open: true });
