@@ -1,13 +1,14 @@
 /**
  * Pauses as SSML, made by ssml-builder when the content is built rather than on every cold start.
  * ssml-builder checks each duration against Alexa's limit with a regular expression; compiling it was a
- * quarter of a millisecond of the first response after a cold start (npm run bench), for four durations
- * that never change between deploys. The build fails on a duration ssml-builder rejects.
+ * quarter of a millisecond of the first response after a cold start (the bench's cold runner, with and
+ * without the check), for four durations that never change between deploys. The build fails on a
+ * duration ssml-builder rejects.
  */
 import Speech from 'ssml-builder';
 import type { SpeechSettings } from '../content/schema';
 
-export type PauseName = keyof SpeechSettings['pauses'];
+type PauseName = keyof SpeechSettings['pauses'];
 
 export function breakMarkup(duration: string): string {
   try {
