@@ -137,12 +137,12 @@ describe('currency and safety', () => {
 describe('what the Lambda carries', () => {
   const BUILD_ONLY = ['intent', 'aliases', 'places', 'sources', 'reviewed', 'related', 'updates', 'since', 'source'];
 
-  /** Every string in the content with the path to it, skipping fields the Lambda leaves out. */
-  function spokenStrings(value: unknown, path = ''): string[] {
+  /** Every string in the content, skipping fields the Lambda leaves out. */
+  function spokenStrings(value: unknown): string[] {
     if (typeof value === 'string') return [value];
-    if (Array.isArray(value)) return value.flatMap((v, i) => spokenStrings(v, `${path}.${i}`));
+    if (Array.isArray(value)) return value.flatMap(spokenStrings);
     if (value && typeof value === 'object') {
-      return Object.entries(value).flatMap(([key, v]) => (BUILD_ONLY.includes(key) ? [] : spokenStrings(v, `${path}.${key}`)));
+      return Object.entries(value).flatMap(([key, v]) => (BUILD_ONLY.includes(key) ? [] : spokenStrings(v)));
     }
     return [];
   }

@@ -3,8 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { searchTopics } from '../lambda/search/retrieve';
-import { termOptions, termTable } from '../lambda/search/terms';
+import { indexDocuments } from '../lambda/search/ranker';
+import { termOptions, termTable, tokenize } from '../lambda/search/terms';
 import { detectUrgency } from '../lambda/search/urgent';
+import { GENERATED_DIR } from '../tools/build-content';
+import { loadContent } from '../tools/content/load';
 import { expandTemplate } from '../tools/model/expand';
 import { Chat, expectAlexa, model } from './harness';
 
@@ -41,14 +44,17 @@ describe('free questions', () => {
   test('words that name built-in object properties are ordinary words, not a crash', async () => {
     // "constructor" once reached Object.prototype through the index and the listener heard an apology.
     for (const q of ['who is the constructor', 'tostring valueof hasownproperty proto']) expect(() => searchTopics(q)).not.toThrow();
+    // The build indexes such a word like any other.
+    const index = indexDocuments([{ id: 'a', title: 'the constructor', aliases: '', samples: '', text: 'constructor' }], { tokenize, processTerm: (w) => w });
+    expect(index.postings.constructor).toEqual([0, 0, 1, 3, 0, 1]);
     const chat = new Chat();
     const a = await chat.intent('QueryIntent', { query: { value: 'is the constructor of my treatment plan the specialist' } });
     expectAlexa(a, { saysNot: /sorry|went wrong/i, open: true });
   });
 
   test('stop words and synonyms arrive prepared in the search index, as the build made them', () => {
-    const data = JSON.parse(readFileSync(join(__dirname, '..', 'lambda', 'generated', 'search-index.json'), 'utf8'));
-    const settings = parse(readFileSync(join(__dirname, '..', 'content', 'en-GB', 'search.yaml'), 'utf8'));
+    const data = JSON.parse(readFileSync(join(GENERATED_DIR, 'search-index.json'), 'utf8'));
+    const settings = loadContent().compiled.search;
     expect(data.terms).toEqual(termTable(settings));
     expect([data.minScore, data.minMargin]).toEqual([settings.minScore, settings.minMargin]);
     // U: "can my husband ring them for me": husband and ring stand for their groups' first words.

@@ -156,10 +156,10 @@ export interface CompiledContent {
 }
 
 /**
- * What the Lambda carries (lambda/generated/content.json): the compiled content less what only the build
- * and the editors use. Samples, aliases and place names feed the interaction model and the search index;
- * sources, dates and related topics are provenance for editors. The bundle is parsed on every cold start,
- * so what the skill never says stays out of it.
+ * What the Lambda carries (lambda/generated/content.json and library.json): the compiled content less
+ * what only the build and the editors use. Samples, aliases and place names feed the interaction model and
+ * the search index; sources, dates and related topics are provenance for editors. The bundle is parsed on
+ * every cold start, so what the skill never says stays out of it.
  */
 export type RuntimeTopic = Omit<Topic, 'intent' | 'aliases' | 'related' | 'updates' | 'sources' | 'reviewed'>;
 export type RuntimeNation = Omit<Nation, 'places' | 'service'> & {

@@ -45,7 +45,8 @@ const FUZZY_SHARE = 0.15;
 const FUZZY_MIN_LENGTH = 7;
 
 export function indexDocuments(documents: SearchDocument[], { tokenize, processTerm }: RankerOptions): SearchIndex {
-  const postings: Record<string, number[]> = {};
+  // A Map while building, like the lookups at run time: a word such as "constructor" is just a word.
+  const postings = new Map<string, number[]>();
   const lengths = documents.map((document, doc) =>
     SEARCH_FIELDS.map((field, fieldIndex) => {
       const words = tokenize(document[field]);
@@ -54,11 +55,15 @@ export function indexDocuments(documents: SearchDocument[], { tokenize, processT
         const term = processTerm(word);
         if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
       }
-      for (const [term, count] of counts) (postings[term] ??= []).push(fieldIndex, doc, count);
+      for (const [term, count] of counts) {
+        const termPostings = postings.get(term);
+        if (termPostings) termPostings.push(fieldIndex, doc, count);
+        else postings.set(term, [fieldIndex, doc, count]);
+      }
       return new Set(words).size;
     }),
   );
-  return { ids: documents.map((d) => d.id), lengths, postings };
+  return { ids: documents.map((d) => d.id), lengths, postings: Object.fromEntries(postings) };
 }
 
 export interface Scored {
