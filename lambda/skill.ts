@@ -8,7 +8,8 @@ import { FallbackHandler, HelpHandler, UnknownIntentHandler } from './handlers/h
 import { NextHandler, PreviousHandler } from './handlers/lists';
 import { NationHandler } from './handlers/nations';
 import { NoHandler, RepeatHandler, StartOverHandler, YesHandler } from './handlers/navigation';
-import { QueryHandler, UrgentHelpHandler } from './handlers/search';
+import { SafetyIntentHandler } from './handlers/safety';
+import { QueryHandler, WordsTriageHandler } from './handlers/search';
 import { ApologyErrorHandler, GoodbyeHandler, LaunchHandler, SessionEndedHandler } from './handlers/session';
 import { TopicByNameHandler, TopicIntentHandler } from './handlers/topics';
 import { RequestLogger } from './logging';
@@ -21,7 +22,8 @@ export interface SkillOptions {
 export function createSkill({ skillId }: SkillOptions = {}): Skill {
   const builder = SkillBuilders.custom()
     .addRequestHandlers(
-      UrgentHelpHandler,
+      WordsTriageHandler,
+      SafetyIntentHandler,
       LaunchHandler,
       TopicIntentHandler,
       TopicByNameHandler,

@@ -25,9 +25,18 @@ describe('resolver', () => {
     expect(r).toMatchObject({ kind: 'intent', how: 'near', intent: { name: 'AdvantagesIntent' } });
   });
 
-  test('open questions go to the catch-all, nonsense to the fallback', () => {
-    expect(resolver().resolve('can my husband ring them for me')).toMatchObject({ how: 'search', intent: { name: 'QueryIntent' } });
-    expect(resolver().resolve('purple monkey dishwasher')).toMatchObject({ how: 'fallback', intent: { name: 'AMAZON.FallbackIntent' } });
+  test('device routing: words that match no sample reach the fallback with no words, as on a device', () => {
+    for (const said of ['can my husband ring them for me', 'my chest hurts so much', 'purple monkey dishwasher']) {
+      const r = resolver('device').resolve(said);
+      expect(r).toMatchObject({ how: 'fallback', intent: { name: 'AMAZON.FallbackIntent' } });
+      expect(JSON.stringify(r)).not.toContain(said.split(' ')[1]);
+    }
+  });
+
+  test('catch-all routing: the same words reach QueryIntent, the words in its query slot', () => {
+    expect(resolver('catch-all').resolve('can my husband ring them for me')).toMatchObject({ how: 'catch-all', intent: { name: 'QueryIntent', slots: { query: { value: 'can my husband ring them for me' } } } });
+    // Words that match a sample still go to that sample's intent in either mode.
+    expect(resolver('catch-all').resolve('open second opinion guide')).toEqual({ kind: 'launch' });
   });
 
   test('launch phrases and one-shots', () => {

@@ -119,10 +119,7 @@ describe('currency and safety', () => {
     expect(framing.sources[wales.service.update!.source].url).toMatch(/^https:\/\/www\.gov\.wales\//);
   });
 
-  test('urgent help: 999 first, 111, NHS 24 in Scotland, GP out-of-hours in Northern Ireland', () => {
-    expect(framing.urgent.lead).toMatch(/^If this is an emergency, call 999/);
-    expect(nations.find((n) => n.id === 'scotland')!.urgentAdvice).toContain('NHS 24 on 111');
-    expect(nations.find((n) => n.id === 'northern-ireland')!.urgentAdvice).toContain('GP out-of-hours');
+  test('the disclaimer says this is general information, not medical advice', () => {
     expect(framing.disclaimer).toMatch(/general information, not medical advice/);
   });
 
@@ -153,7 +150,7 @@ describe('what the Lambda carries', () => {
     const everyTurn = generated('content.json');
     const library = generated('library.json');
     expect({ ...everyTurn, ...library }).toEqual(runtimeContent(loaded.compiled));
-    expect(Object.keys(library).sort()).toEqual(['nations', 'topics']);
+    expect(Object.keys(library).sort()).toEqual(['nations', 'safety', 'topics']);
     expect(Object.keys(everyTurn)).not.toContain('topics');
   });
 
@@ -189,9 +186,9 @@ describe('what the Lambda carries', () => {
     const runtime = runtimeContent(loaded.compiled);
     const carried = new Set(spokenStrings(runtime));
     // Pause durations are carried inside their break markup (checked above); search words, prepared,
-    // with the search index (test/search.test.ts).
+    // with the search index (test/search.test.ts); triage patterns, compiled, in triage.json (safety.test.ts).
     const { pauses, ...speech } = loaded.compiled.speech;
-    const { search, ...compiled } = loaded.compiled;
+    const { search, triage, ...compiled } = loaded.compiled;
     const missing = spokenStrings({ ...compiled, speech }).filter((s) => !carried.has(s));
     expect(search.synonyms.length).toBeGreaterThan(0);
     expect(Object.values(pauses).length).toBe(4);

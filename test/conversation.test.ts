@@ -1,4 +1,5 @@
 /** The conversation, as transcripts: U is what the listener says, A is what Alexa answers. */
+import { content } from '../lambda/content';
 import * as pages from '../lambda/dialogue/pages';
 import { createSkill } from '../lambda/skill';
 import { loadContent } from '../tools/content/load';
@@ -7,6 +8,7 @@ import { LOCAL_SKILL_ID } from '../tools/local/envelope';
 import { captureLogs, Chat, expectAlexa, matched, unmatched } from './harness';
 
 const firstSentence = (text: string) => text.split(/(?<=[.?!])\s/)[0];
+const fallbackOpening = firstSentence(content.prompts.fallback);
 
 describe('launch and help', () => {
   test('launch: welcome, disclaimer once, three examples, an open question', async () => {
@@ -34,7 +36,9 @@ describe('launch and help', () => {
     await chat.user('open second opinion guide');
     const a = await chat.user('play some jazz music');
     expect(chat.lastIntent).toBe('AMAZON.FallbackIntent');
-    expectAlexa(a, { says: ["Sorry, I can't help with that.", 'how to get one', 'questions to take along'], open: true, reprompt: /What would you like to know\?/ });
+    expectAlexa(a, { startsWith: fallbackOpening, says: [content.prompts.urgentLine, 'how to get one', 'questions to take along'], open: true, reprompt: /What would you like to know\?/ });
+    // On a device this is what a frightened person whose words matched nothing hears: 999 comes early.
+    expect(a.speech.split(/\s+/).slice(0, 25).join(' ')).toContain('999');
   });
 
   test('a one-shot answers at once and gives the disclaimer in that first turn', async () => {
@@ -238,7 +242,7 @@ describe('built-ins and session ends', () => {
 
   test('an intent the code does not know gets the fallback, session open', async () => {
     const chat = new Chat();
-    expectAlexa(await chat.intent('SomeNewIntent'), { startsWith: "Sorry, I can't help with that.", open: true });
+    expectAlexa(await chat.intent('SomeNewIntent'), { startsWith: fallbackOpening, open: true });
   });
 });
 

@@ -7,13 +7,17 @@ import { readFileSync } from 'node:fs';
 import type { Intent, Slot } from 'ask-sdk-model';
 import { createSkill } from '../lambda/skill';
 import { MODEL_PATH } from '../tools/build-content';
-import { Resolver } from '../tools/local/resolver';
+import { Resolver, type Routing } from '../tools/local/resolver';
 import { LocalSession, type Heard } from '../tools/local/session';
 
 process.env.SKILL_LOG = 'off';
 
-let sharedResolver: Resolver | undefined;
-export const resolver = () => (sharedResolver ??= new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8'))));
+const sharedResolvers = new Map<Routing, Resolver>();
+/** The committed model as Alexa would resolve it; 'device' sends unmatched words to the fallback with none. */
+export const resolver = (routing: Routing = 'device') => {
+  if (!sharedResolvers.has(routing)) sharedResolvers.set(routing, new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8')), routing));
+  return sharedResolvers.get(routing)!;
+};
 export const model = () => JSON.parse(readFileSync(MODEL_PATH, 'utf8'));
 
 export class Chat {
@@ -22,13 +26,16 @@ export class Chat {
   /** What was resolved for the last user() turn: intent name. */
   lastIntent?: string;
 
-  constructor(skill = createSkill()) {
+  constructor(
+    skill = createSkill(),
+    readonly routing: Routing = 'device',
+  ) {
     this.session = new LocalSession((envelope) => skill.invoke(envelope));
   }
 
   /** U: what the listener said. */
   async user(said: string): Promise<Heard> {
-    const resolution = resolver().resolve(said);
+    const resolution = resolver(this.routing).resolve(said);
     if (resolution.kind === 'empty') throw new Error('nothing said');
     this.lastIntent = resolution.kind === 'launch' ? 'LaunchRequest' : resolution.intent.name;
     this.last = await this.session.play(resolution);

@@ -1,11 +1,10 @@
-/** Free questions find the right guidance; urgent words get 999 first; nonsense is not guessed at. */
+/** Free questions find the right guidance; nonsense is not guessed at. (Urgent words: safety.test.ts.) */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { searchTopics } from '../lambda/search/retrieve';
 import { indexDocuments } from '../lambda/search/ranker';
 import { termOptions, termTable, tokenize } from '../lambda/search/terms';
-import { detectUrgency } from '../lambda/search/urgent';
 import { GENERATED_DIR } from '../tools/build-content';
 import { loadContent } from '../tools/content/load';
 import { expandTemplate } from '../tools/model/expand';
@@ -35,7 +34,7 @@ describe('free questions', () => {
   });
 
   test('an answer through the skill: the best topic, short answer first, with its follow-up', async () => {
-    const chat = new Chat();
+    const chat = new Chat(undefined, 'catch-all');
     const a = await chat.user('what if my treatment is urgent');
     expect(chat.lastIntent).toBe('QueryIntent');
     expectAlexa(a, { startsWith: 'A second opinion may delay the start of your treatment.', saysNot: '999', open: true });
@@ -66,48 +65,5 @@ describe('free questions', () => {
     const chat = new Chat();
     const a = await chat.intent('QueryIntent', { query: { value: 'how tall is the eiffel tower' } });
     expectAlexa(a, { startsWith: "I'm not sure I have an answer to that.", says: /I can tell you about .+, .+, or .+\. Which would you like\?/, open: true });
-  });
-});
-
-describe('urgent help', () => {
-  test.each([
-    'emergency',
-    'my dad is having a heart attack',
-    'I have chest pain and I am scared',
-    "she can't breathe properly",
-    'he is bleeding heavily after his operation',
-    'i feel suicidal since the diagnosis',
-    'i think my mum has taken an overdose of her tablets',
-    'I CAN’T BREATHE',
-  ])('"%s" is urgent', (text) => {
-    expect(detectUrgency(text)).toBeDefined();
-  });
-
-  test.each(['is getting a second opinion urgent', 'what if my treatment is urgent', 'will a delay be harmful', 'my breathing test results', 'the emergence of new treatments'])('"%s" is not urgent', (text) => {
-    expect(detectUrgency(text)).toBeUndefined();
-  });
-
-  test('urgent words inside a longer question get 999 first, then an offer to continue', async () => {
-    const chat = new Chat();
-    await chat.user('open second opinion guide');
-    const a = await chat.user('what if my husband has chest pain while we wait for the second opinion');
-    expectAlexa(a, { startsWith: 'If this is an emergency, call 999 now.', says: 'call 111', saysNot: 'delay', open: true, reprompt: /call 999/ });
-    expect(a.ssml).toContain("<say-as interpret-as='digits'>999</say-as>");
-  });
-
-  test('urgent help fits the nation once known, and crisis words add Samaritans', async () => {
-    const chat = new Chat();
-    await chat.user('who helps in Glasgow');
-    const a = await chat.intent('QueryIntent', { query: { value: 'i want to end my life' } });
-    expectAlexa(a, { startsWith: 'If this is an emergency, call 999 now.', says: ['Samaritans', '116 123', 'NHS 24 on 111'], open: true });
-    const ni = new Chat();
-    await ni.user('who helps in Belfast');
-    expectAlexa(await ni.intent('QueryIntent', { query: { value: 'emergency' } }), { says: 'GP out-of-hours', saysNot: 'Samaritans', open: true });
-  });
-
-  test('urgent words in any slot win over the intent they came with', async () => {
-    const chat = new Chat();
-    const a = await chat.intent('TopicIntent', { topic: { value: 'heart attack' } });
-    expectAlexa(a, { startsWith: 'If this is an emergency, call 999 now.', open: true });
   });
 });

@@ -2,6 +2,7 @@
  * Compiles content/en-GB for the Lambda and for Alexa:
  *   lambda/generated/content.json       what every turn may say (prompts, framing, speech), inlined
  *   lambda/generated/library.json       the guidance (topics, nations), inlined, parsed on first use
+ *   lambda/generated/triage.json        urgent-help triage patterns, compiled, loaded on the first words
  *   lambda/generated/search-index.json  free-question search: index, prepared terms and thresholds, loaded on first use
  *   skill-package/interactionModels/custom/en-GB.json  the interaction model ask-cli deploys
  * Usage: tsx tools/build-content.ts [--check]   (--check fails if the committed model is out of date)
@@ -11,8 +12,9 @@ import { dirname, join } from 'node:path';
 import { indexDocuments, type SearchDocument } from '../lambda/search/ranker';
 import type { SearchData } from '../lambda/search/retrieve';
 import { termOptions, termTable } from '../lambda/search/terms';
-import type { CompiledContent, Nation, RuntimeContent, RuntimeEveryTurn, RuntimeLibrary, RuntimeNation, RuntimeTopic, Topic } from '../lambda/content/schema';
+import type { CompiledContent, CompiledTriage, Nation, Triage, RuntimeContent, RuntimeEveryTurn, RuntimeLibrary, RuntimeNation, RuntimeTopic, Topic } from '../lambda/content/schema';
 import { breaksFor } from '../lambda/speech/breaks';
+import { compilePattern } from '../lambda/understanding/patterns';
 import { ContentError, loadContent, REPO_ROOT, type LoadedContent } from './content/load';
 import { buildInteractionModel } from './model/build-model';
 import { expandTemplate } from './model/expand';
@@ -46,20 +48,34 @@ const runtimeNation = ({ places, service: { sources, update, ...service }, ...na
 });
 
 /** The content the Lambda carries, whole; splitRuntimeContent says how it is bundled. */
-export function runtimeContent({ framing, topics, nations, speech: { pauses, ...speech }, search, ...rest }: CompiledContent): RuntimeContent {
-  const { sources, urgent: { sources: urgentSources, ...urgent }, ...spokenFraming } = framing;
+export function runtimeContent({ framing, topics, nations, speech: { pauses, ...speech }, search, safety, triage, ...rest }: CompiledContent): RuntimeContent {
+  const { sources, ...spokenFraming } = framing;
+  const answers = Object.entries(safety.answers).map(([answerId, { intent, sources: answerSources, ...answer }]) => [answerId, answer]);
   return {
     ...rest,
     topics: topics.map(runtimeTopic),
     nations: nations.map(runtimeNation),
-    framing: { ...spokenFraming, urgent },
+    framing: spokenFraming,
+    safety: Object.fromEntries(answers),
     speech: { ...speech, breaks: breaksFor(pauses) },
   };
 }
 
+/** The triage patterns as regular-expression sources, so the Lambda never parses the pattern language. */
+export function compileTriage({ calm, pastIsCalmFor, past, now, rules }: Triage): CompiledTriage {
+  const all = (patterns: string[]) => patterns.map(compilePattern);
+  return {
+    calm: all(calm),
+    pastIsCalmFor,
+    past: all(past),
+    now: all(now),
+    rules: rules.map((rule) => ({ answer: rule.answer, category: rule.category, ...(rule.any ? { any: all(rule.any) } : {}), ...(rule.all ? { all: all(rule.all) } : {}) })),
+  };
+}
+
 /** lambda/generated/content.json (parsed at every cold start) and library.json (parsed on first use). */
-export function splitRuntimeContent({ topics, nations, ...everyTurn }: RuntimeContent): { everyTurn: RuntimeEveryTurn; library: RuntimeLibrary } {
-  return { everyTurn, library: { topics, nations } };
+export function splitRuntimeContent({ topics, nations, safety, ...everyTurn }: RuntimeContent): { everyTurn: RuntimeEveryTurn; library: RuntimeLibrary } {
+  return { everyTurn, library: { topics, nations, safety } };
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -75,6 +91,7 @@ export function buildContent({ check = false } = {}): LoadedContent {
   write(join(GENERATED_DIR, 'content.json'), JSON.stringify(everyTurn));
   write(join(GENERATED_DIR, 'library.json'), JSON.stringify(library));
   write(join(GENERATED_DIR, 'search-index.json'), JSON.stringify(buildSearchData(loaded)));
+  write(join(GENERATED_DIR, 'triage.json'), JSON.stringify(compileTriage(loaded.compiled.triage)));
   const model = json(buildInteractionModel(loaded));
   let committed = '';
   try {

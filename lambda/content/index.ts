@@ -29,6 +29,9 @@ export const content: RuntimeContent = {
   get nations() {
     return loadLibrary().nations;
   },
+  get safety() {
+    return loadLibrary().safety;
+  },
 };
 
 let topicsById: Map<string, Topic> | undefined;

@@ -3,6 +3,7 @@
  * and test time; the Lambda imports only the inferred types, so zod never reaches the bundle.
  */
 import { z } from 'zod';
+import { compilePattern } from '../understanding/patterns';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 const spokenText = z
@@ -66,22 +67,53 @@ export const nationSchema = z.object({
     update: updateSchema.optional(),
     sources: z.array(id).min(1),
   }),
-  urgentAdvice: spokenText,
 });
 
-export const sourceSchema = z.object({ title: z.string().min(1), url: z.string().url().optional(), file: z.string().optional() });
+export const sourceSchema = z.object({ title: z.string().min(1), url: z.string().url().optional(), file: z.string().optional(), checked: isoDate.optional() });
 
 export const framingSchema = z.object({
   sources: z.record(id, sourceSchema),
   disclaimer: spokenText,
-  urgent: z.object({
-    title: z.string(),
-    lead: spokenText,
-    generalAdvice: spokenText,
-    crisisLine: spokenText,
-    sources: z.array(id),
-    triggers: z.object({ emergency: z.array(z.string().min(3)), crisis: z.array(z.string().min(3)) }),
-  }),
+});
+
+/** A line of a safety answer: the same everywhere, or by nation (`default` where the nation isn't known). */
+const safetyLine = z.union([spokenText, z.object({ nation: z.object({ default: spokenText }).catchall(spokenText) }).strict()]);
+const questionPrompt = z.string().min(1).refine((s) => s.trim().endsWith('?'), 'must be a question ending in "?"');
+
+export const safetyAnswerSchema = z.object({
+  title: z.string().min(1),
+  /** Urgent answers stand in for the disclaimer: they already say this skill can't help in an emergency. */
+  urgent: z.boolean().optional(),
+  lines: z.array(safetyLine).min(1),
+  /** Extra lines for the card only: every nation's numbers, for a carer to read. */
+  card: z.array(z.string().min(1)).optional(),
+  prompt: questionPrompt.optional(),
+  reprompt: questionPrompt.optional(),
+  sources: z.array(id).min(1),
+  intent: intentSchema,
+});
+
+export const safetySchema = z.object({ reviewed: isoDate, answers: z.record(id, safetyAnswerSchema) });
+
+const pattern = z.string().superRefine((value, ctx) => {
+  try {
+    compilePattern(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `pattern "${value}": ${(error as Error).message}` });
+  }
+});
+
+export const triageSchema = z.object({
+  calm: z.array(pattern),
+  pastIsCalmFor: z.array(id),
+  past: z.array(pattern),
+  now: z.array(pattern),
+  rules: z.array(
+    z
+      .object({ answer: id, category: id, any: z.array(pattern).min(1).optional(), all: z.array(pattern).min(2).optional() })
+      .strict()
+      .refine((rule) => Boolean(rule.any) !== Boolean(rule.all), 'needs either any or all, not both'),
+  ),
 });
 
 const prompt = z.string().min(1);
@@ -102,14 +134,15 @@ export const promptsSchema = z.object({
   yesWithoutOffer: prompt,
   help: prompt,
   helpReprompt: promptQuestion,
-  fallback: prompt,
+  urgentLine: prompt,
+  fallback: prompt.refine((s) => s.includes('{urgentLine}'), 'must include {urgentLine}: on a device, a frightened person whose words matched nothing hears this'),
   fallbackReprompt: promptQuestion,
   goodbye: prompt.refine((s) => !s.includes('?'), 'ends the session, so must not ask a question'),
   error: prompt,
   errorReprompt: promptQuestion,
   disclaimerFirstTurn: prompt,
   nation: z.object({ question: promptQuestion, reprompt: promptQuestion, notInUk: prompt }),
-  search: z.object({ unsure: promptQuestion, unsureReprompt: prompt }),
+  search: z.object({ unsure: promptQuestion.refine((s) => s.includes('{urgentLine}'), 'must include {urgentLine}'), unsureReprompt: prompt }),
   urgent: z.object({ carryOn: promptQuestion, reprompt: promptQuestion }),
 });
 
@@ -141,6 +174,18 @@ export type Prompts = z.infer<typeof promptsSchema>;
 export type SpeechSettings = z.infer<typeof speechSchema>;
 export type SearchSettings = z.infer<typeof searchSchema>;
 export type IntentsFile = z.infer<typeof intentsFileSchema>;
+export type Safety = z.infer<typeof safetySchema>;
+export type SafetyAnswer = z.infer<typeof safetyAnswerSchema>;
+export type Triage = z.infer<typeof triageSchema>;
+
+/** What the build writes to lambda/generated/triage.json: the patterns as regular-expression sources. */
+export interface CompiledTriage {
+  calm: string[];
+  pastIsCalmFor: string[];
+  past: string[];
+  now: string[];
+  rules: { answer: string; category: string; any?: string[]; all?: string[] }[];
+}
 
 /** All of content/<locale>/, validated and cross-checked: what the tools build the model and index from. */
 export interface CompiledContent {
@@ -153,6 +198,10 @@ export interface CompiledContent {
   prompts: Prompts;
   speech: SpeechSettings;
   search: SearchSettings;
+  safety: Safety;
+  /** Intent name → safety answer id. */
+  safetyIntents: Record<string, string>;
+  triage: Triage;
 }
 
 /**
@@ -171,7 +220,10 @@ export interface RuntimeContent {
   /** Intent name → topic id, for intents that answer a single topic. */
   intentTopics: Record<string, string>;
   nations: RuntimeNation[];
-  framing: Omit<Framing, 'sources' | 'urgent'> & { urgent: Omit<Framing['urgent'], 'sources'> };
+  framing: Omit<Framing, 'sources'>;
+  /** Safety answers by id, and the intents that ask for them. */
+  safety: Record<string, RuntimeSafetyAnswer>;
+  safetyIntents: Record<string, string>;
   prompts: Prompts;
   /** The pauses arrive as SSML breaks, already made by ssml-builder (lambda/speech/breaks.ts). */
   speech: Omit<SpeechSettings, 'pauses'> & { breaks: Record<keyof SpeechSettings['pauses'], string> };
@@ -183,5 +235,6 @@ export interface RuntimeContent {
  * start; the guidance library (topics and nations) is parsed when a turn first needs it, so the most
  * common cold start, "open Second Opinion Guide", doesn't pay for the two-thirds it won't say.
  */
-export type RuntimeLibrary = Pick<RuntimeContent, 'topics' | 'nations'>;
+export type RuntimeLibrary = Pick<RuntimeContent, 'topics' | 'nations' | 'safety'>;
+export type RuntimeSafetyAnswer = Omit<SafetyAnswer, 'intent' | 'sources'>;
 export type RuntimeEveryTurn = Omit<RuntimeContent, keyof RuntimeLibrary>;

@@ -2,7 +2,7 @@
  * The single dialogue-state object kept in session attributes. Alexa hands back whatever we stored, but
  * clients, simulators and old sessions can send it missing or mangled, so reading it never trusts a field.
  */
-import { findNation, findTopic } from '../content';
+import { content, findNation, findTopic } from '../content';
 
 export type Offer =
   /** "Would you like to hear more?" / "Say next for more": yes and next continue the current topic. */
@@ -26,6 +26,8 @@ export interface DialogueState {
   /** The listener's nation once known, so urgent help and services fit where they live. */
   nationId?: string;
   disclaimerGiven?: boolean;
+  /** The last safety answer given (safety.yaml id), so a nation said next gets that nation's helpline. */
+  safetyAnswer?: string;
   /** Exactly what was said last, so repeat can say it again. */
   last?: { speech: string; reprompt?: string; card?: Card };
 }
@@ -62,6 +64,8 @@ export function readState(attributes: unknown): DialogueState {
   if (raw.awaitingNation === true) state.awaitingNation = true;
   if (findNation(str(raw.nationId))) state.nationId = raw.nationId as string;
   if (raw.disclaimerGiven === true) state.disclaimerGiven = true;
+  const safetyAnswer = str(raw.safetyAnswer);
+  if (safetyAnswer !== undefined && Object.hasOwn(content.safety, safetyAnswer)) state.safetyAnswer = safetyAnswer;
   state.last = readLast(raw.last);
   return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined)) as DialogueState;
 }

@@ -1,6 +1,6 @@
 /** Help with concrete examples, the fallback that says what the skill can do, and unknown intents. */
 import type { RequestHandler } from 'ask-sdk-core';
-import { content } from '../content';
+import { content, fill } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import type { DialogueState } from '../dialogue/state';
 import type { Turn } from '../dialogue/topic-turn';
@@ -15,7 +15,7 @@ export function helpTurn(state: DialogueState): Turn {
 
 export function fallbackTurn(state: DialogueState): Turn {
   return {
-    reply: { blocks: [text(prompts.fallback)], prompt: prompts.whatNext, reprompt: prompts.fallbackReprompt },
+    reply: { blocks: [text(fill(prompts.fallback, { urgentLine: prompts.urgentLine }))], prompt: prompts.whatNext, reprompt: prompts.fallbackReprompt, withoutDisclaimer: true },
     state: { ...state, offer: undefined, awaitingNation: undefined },
   };
 }

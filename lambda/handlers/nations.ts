@@ -1,7 +1,8 @@
 /** Which UK nation the listener lives in: answered on its own ("Wales") or heard outside the UK ("France"). */
 import type { RequestHandler } from 'ask-sdk-core';
 import { content, fill, findTopic, nationTopic } from '../content';
-import { currentState, respondWith } from '../dialogue/current';
+import { currentStateAfterSafety, respondWith } from '../dialogue/current';
+import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import { isIntent, readSlot } from '../requests';
@@ -26,9 +27,12 @@ export function notInUkTurn(state: DialogueState): Turn {
 export const NationHandler: RequestHandler = {
   canHandle: isIntent('NationIntent'),
   handle: (input) => {
-    const state = currentState(input);
+    const { safetyAnswer, ...state } = currentStateAfterSafety(input);
     const nation = readSlot(input, 'nation');
     if (nation.status !== 'match') return respondWith(input, notInUkTurn(state));
+    // Straight after a helpline that differs by nation, the nation asks for that helpline.
+    const safety = findSafetyAnswer(safetyAnswer);
+    if (safety && variesByNation(safety)) return respondWith(input, safetyTurn(safetyAnswer!, { ...state, nationId: nation.id }));
     // The answer to "Which part of the UK?" continues the topic that asked; said out of the blue, it
     // most likely means "who can help where I live".
     const asking = state.awaitingNation ? findTopic(state.topicId) : undefined;

@@ -9,7 +9,7 @@ import { topicTurn } from '../dialogue/topic-turn';
 import { intentName, readSlot } from '../requests';
 import { helpTurn } from './help-fallback';
 import { notInUkTurn } from './nations';
-import { answerQuestion } from './search';
+import { understandWords } from '../understanding';
 
 export const TopicIntentHandler: RequestHandler = {
   canHandle: (input) => topicForIntent(intentName(input) ?? '') !== undefined,
@@ -30,7 +30,7 @@ export const TopicByNameHandler: RequestHandler = {
     const slot = readSlot(input, 'topic');
     if (slot.status === 'match' && findTopic(slot.id)) return respondWith(input, topicTurn(findTopic(slot.id)!, 0, state));
     // A name the slot doesn't know is still worth searching for.
-    if (slot.status === 'no-match') return respondWith(input, answerQuestion(slot.spoken, state));
+    if (slot.status === 'no-match') return respondWith(input, understandWords(slot.spoken, state));
     return respondWith(input, helpTurn(state));
   },
 };

@@ -9,9 +9,13 @@ import { content, fill } from '../content';
 import { STATE_KEY, type Card, type DialogueState } from '../dialogue/state';
 import { toPlainText, toSsml, type Block } from './render';
 
-export type Reply =
+export type Reply = (
   | { blocks: Block[]; prompt: string; reprompt: string; card?: Card; endSession?: false }
-  | { blocks: Block[]; prompt?: undefined; reprompt?: undefined; card?: Card; endSession: true };
+  | { blocks: Block[]; prompt?: undefined; reprompt?: undefined; card?: Card; endSession: true }
+) & {
+  /** Not guidance (urgent help, signposting): the disclaimer waits for the first guidance. */
+  withoutDisclaimer?: boolean;
+};
 
 export const SKILL_TITLE = 'Second Opinion Guide';
 
@@ -21,7 +25,7 @@ export function respond(input: HandlerInput, state: DialogueState, reply: Reply)
   const blocks = [...reply.blocks];
   // The first answer of a session carries the disclaimer, after the answer so the answer comes first.
   // A turn that is only a question waits: the disclaimer must not stand before the question.
-  const withDisclaimer = !reply.endSession && !state.disclaimerGiven && blocks.length > 0;
+  const withDisclaimer = !reply.endSession && !reply.withoutDisclaimer && !state.disclaimerGiven && blocks.length > 0;
   if (withDisclaimer) blocks.push(text(fill(content.prompts.disclaimerFirstTurn, { disclaimer: content.framing.disclaimer })));
   const speech = toSsml(blocks, reply.prompt);
   const reprompt = reply.endSession ? undefined : toSsml([], reply.reprompt);

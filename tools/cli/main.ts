@@ -5,6 +5,11 @@
  *
  *   npm start                                   interactive; type "open second opinion guide" to begin
  *   npm start -- --say "who helps in Wales" --say next [--json] [--verbose] [--speak] [--wav DIR]
+ *   npm start -- --catch-all                    words that match no sample go to QueryIntent with the words
+ *
+ * Routing: by default, words that match no sample go where a real device sends them, to
+ * AMAZON.FallbackIntent with no words. --catch-all is the optimistic case, as if a catch-all slot caught
+ * them. --verbose shows which route each line took.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -14,7 +19,7 @@ import type { Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { MODEL_PATH } from '../build-content';
 import { BUNDLE_PATH } from '../bundle';
 import type { InteractionModel } from '../model/build-model';
-import { Resolver, type Resolution } from '../local/resolver';
+import { Resolver, type Resolution, type Routing } from '../local/resolver';
 import { LocalSession, type Heard } from '../local/session';
 
 export interface Options {
@@ -23,15 +28,17 @@ export interface Options {
   verbose: boolean;
   speak: boolean;
   wavDir?: string;
+  routing: Routing;
 }
 
 export function parseArgs(argv: string[]): Options {
-  const options: Options = { say: [], json: false, verbose: false, speak: false };
+  const options: Options = { say: [], json: false, verbose: false, speak: false, routing: 'device' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--say') options.say.push(argv[++i] ?? '');
     else if (arg === '--json') options.json = true;
     else if (arg === '--verbose') options.verbose = true;
+    else if (arg === '--catch-all') options.routing = 'catch-all';
     else if (arg === '--speak') options.speak = true;
     else if (arg === '--wav') {
       options.wavDir = argv[++i];
@@ -88,7 +95,14 @@ export async function playTurn(said: string, resolver: Resolver, session: LocalS
 
 function describe(resolution: Resolution): string {
   if (resolution.kind !== 'intent') return `  · resolved: ${resolution.kind}`;
-  const how = resolution.how === 'near' ? `nearest sample "${resolution.sample}" (similarity ${resolution.similarity})` : resolution.how === 'exact' ? `sample "${resolution.sample}"` : resolution.how;
+  const how =
+    resolution.how === 'near'
+      ? `nearest sample "${resolution.sample}" (similarity ${resolution.similarity})`
+      : resolution.how === 'exact'
+        ? `sample "${resolution.sample}"`
+        : resolution.how === 'catch-all'
+          ? 'no sample: catch-all route, words sent in the query slot'
+          : 'no sample: device route, sent with no words';
   return `  · resolved: ${resolution.intent.name} by ${how}${resolution.oneShot ? ', one-shot' : ''}`;
 }
 
@@ -136,7 +150,7 @@ async function main(): Promise<void> {
     console.error('--speak needs espeak-ng: install it with "sudo apt-get install espeak-ng" (Debian/Ubuntu) or "brew install espeak-ng" (macOS).');
     options.speak = false;
   }
-  const resolver = new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel);
+  const resolver = new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel, options.routing);
   const session = new LocalSession(loadSkill());
 
   if (options.say.length) {

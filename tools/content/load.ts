@@ -11,9 +11,11 @@ import {
   intentsFileSchema,
   nationSchema,
   promptsSchema,
+  safetySchema,
   searchSchema,
   speechSchema,
   topicSchema,
+  triageSchema,
   type CompiledContent,
   type IntentsFile,
   type Topic,
@@ -95,8 +97,10 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   const speech = fileCheck('speech.yaml', speechSchema);
   const search = fileCheck('search.yaml', searchSchema);
   const intentsFile = fileCheck('intents.yaml', intentsFileSchema);
+  const safety = fileCheck('safety.yaml', safetySchema);
+  const triage = fileCheck('triage.yaml', triageSchema);
 
-  if (!nations || !framing || !prompts || !speech || !search || !intentsFile) throw new ContentError(problems);
+  if (!nations || !framing || !prompts || !speech || !search || !intentsFile || !safety || !triage) throw new ContentError(problems);
 
   // Cross-references: everything a file points at must exist.
   const topicIds = new Set([...topics.map((t) => t.id), ...invalidTopicIds]);
@@ -127,16 +131,31 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
       if (!sourceIds.has(s)) problems.push(`${where}: field service.sources: no source "${s}" in framing.yaml`);
     });
   });
-  framing.urgent.sources.forEach((s) => {
-    if (!sourceIds.has(s)) problems.push(`content/${locale}/framing.yaml: field urgent.sources: no source "${s}"`);
-  });
   for (const intent of intentsFile.intents) {
     if (intentTopics[intent.name]) problems.push(`content/${locale}/intents.yaml: intent ${intent.name}: already defined by topic ${intentTopics[intent.name]}`);
   }
+  const nationIds = new Set(nations.map((n) => n.id));
+  const safetyIntents: Record<string, string> = {};
+  const takenIntents = new Set([...Object.keys(intentTopics), ...intentsFile.intents.map((i) => i.name)]);
+  for (const [answerId, answer] of Object.entries(safety.answers)) {
+    const where = `content/${locale}/safety.yaml: answer ${answerId}`;
+    answer.sources.forEach((s, i) => {
+      if (!sourceIds.has(s)) problems.push(`${where}: field sources.${i}: no source "${s}" in framing.yaml`);
+    });
+    answer.lines.forEach((line, i) => {
+      if (typeof line === 'string') return;
+      for (const key of Object.keys(line.nation)) if (key !== 'default' && !nationIds.has(key)) problems.push(`${where}: field lines.${i}.nation.${key}: no nation "${key}" in nations.yaml`);
+    });
+    if (takenIntents.has(answer.intent.name) || safetyIntents[answer.intent.name]) problems.push(`${where}: field intent.name: ${answer.intent.name} is already used`);
+    safetyIntents[answer.intent.name] = answerId;
+  }
+  triage.rules.forEach((rule, i) => {
+    if (!safety.answers[rule.answer]) problems.push(`content/${locale}/triage.yaml: field rules.${i}.answer: no answer "${rule.answer}" in safety.yaml`);
+  });
   if (problems.length) throw new ContentError(problems);
 
   return {
-    compiled: { locale, topics, intentTopics, nations, framing, prompts, speech, search },
+    compiled: { locale, topics, intentTopics, nations, framing, prompts, speech, search, safety, safetyIntents, triage },
     intentsFile,
     topicFiles,
   };

@@ -2,19 +2,19 @@
  * Local stand-in for Alexa's language understanding, driven by the same interaction model Alexa receives:
  *   1. an exact sample match, filling slots and entity resolution the way Alexa does (ids included);
  *   2. else the nearest sample when the words are close;
- *   3. else, as Alexa passes open questions to a catch-all, QueryIntent when search (or urgent help) has
- *      an answer for the words, and AMAZON.FallbackIntent when it has not.
+ *   3. else what matched nothing goes where the routing mode says:
+ *      - 'device' (the default): AMAZON.FallbackIntent with no words at all, as a real device sends it;
+ *      - 'catch-all': QueryIntent with the words in its AMAZON.SearchQuery slot (the optimistic case).
+ * It never looks at the skill's own search or triage: it must not know more than Alexa would.
  */
 import type { Intent, Slot } from 'ask-sdk-model';
-import { searchTopics } from '../../lambda/search/retrieve';
-import { detectUrgency } from '../../lambda/search/urgent';
 import type { InteractionModel } from '../model/build-model';
 import { BUILT_IN_PHRASES } from './builtin-phrases';
 
 export type Resolution =
   | { kind: 'launch' }
   /** `oneShot`: said with the invocation name ("ask second opinion guide …"), so it starts a new session. */
-  | { kind: 'intent'; intent: Intent; how: 'exact' | 'near' | 'search' | 'fallback'; sample?: string; similarity?: number; oneShot?: boolean }
+  | { kind: 'intent'; intent: Intent; how: 'exact' | 'near' | 'catch-all' | 'fallback'; sample?: string; similarity?: number; oneShot?: boolean }
   | { kind: 'empty' };
 
 interface CompiledSample {
@@ -38,13 +38,19 @@ export function normalise(text: string): string {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NEAR_THRESHOLD = 0.75;
 
+/** Where words that match no sample go: see the file comment. */
+export type Routing = 'device' | 'catch-all';
+
 export class Resolver {
   private readonly samples: CompiledSample[] = [];
   private readonly slotTypes = new Map<string, string>(); // intent.slot → type
   private readonly values = new Map<string, Map<string, { id: string; name: string }>>(); // type → spoken → value
   private readonly invocation: string;
 
-  constructor(model: InteractionModel) {
+  constructor(
+    model: InteractionModel,
+    readonly routing: Routing = 'device',
+  ) {
     const { invocationName, intents, types } = model.interactionModel.languageModel;
     this.invocation = normalise(invocationName);
     for (const type of types) {
@@ -85,7 +91,7 @@ export class Resolver {
     if (text === 'open' || text === 'start' || (invoked && !invoked[1])) return { kind: 'launch' };
     const oneShot = Boolean(invoked);
     if (invoked) text = invoked[1];
-    const resolved = this.exact(text) ?? this.near(text) ?? this.search(text);
+    const resolved = this.exact(text) ?? this.near(text) ?? this.unmatched(text);
     return { ...resolved, oneShot };
   }
 
@@ -145,9 +151,9 @@ export class Resolver {
     return { kind: 'intent', how: 'near', sample: best.sample.sample, similarity: Number(best.similarity.toFixed(2)), intent: this.intentWith(best.sample, {}) };
   }
 
-  private search(text: string): Extract<Resolution, { kind: 'intent' }> {
-    if (detectUrgency(text) || searchTopics(text).best) {
-      return { kind: 'intent', how: 'search', intent: { name: 'QueryIntent', confirmationStatus: 'NONE', slots: { query: { name: 'query', value: text, confirmationStatus: 'NONE' } as Slot } } };
+  private unmatched(text: string): Extract<Resolution, { kind: 'intent' }> {
+    if (this.routing === 'catch-all') {
+      return { kind: 'intent', how: 'catch-all', intent: { name: 'QueryIntent', confirmationStatus: 'NONE', slots: { query: { name: 'query', value: text, confirmationStatus: 'NONE' } as Slot } } };
     }
     return { kind: 'intent', how: 'fallback', intent: { name: 'AMAZON.FallbackIntent', confirmationStatus: 'NONE' } };
   }

@@ -34,6 +34,9 @@ export function buildInteractionModel({ compiled, intentsFile }: LoadedContent):
   const builtIns = Object.entries(intentsFile.builtIns).map(([name, samples]) => intentFrom(name, undefined, samples));
   const topicIntents = compiled.topics.filter((t) => t.intent).map((t) => intentFrom(t.intent!.name, t.intent!.slots, t.intent!.samples));
   const others = intentsFile.intents.map((i) => intentFrom(i.name, i.slots, i.samples));
+  // Urgent help and signposting are intents of their own, so Alexa's NLU routes "my chest hurts" itself:
+  // on a device, words that match no sample arrive as AMAZON.FallbackIntent with nothing to triage.
+  const safety = Object.values(compiled.safety.answers).map((a) => intentFrom(a.intent.name, a.intent.slots, a.intent.samples));
 
   const topicType = {
     name: 'TOPIC',
@@ -51,7 +54,7 @@ export function buildInteractionModel({ compiled, intentsFile }: LoadedContent):
     interactionModel: {
       languageModel: {
         invocationName: intentsFile.invocationName,
-        intents: [...builtIns, ...topicIntents, ...others],
+        intents: [...builtIns, ...safety, ...topicIntents, ...others],
         types: [nationType, topicType],
       },
     },
