@@ -69,7 +69,13 @@ export function compileTriage({ calm, pastIsCalmFor, past, now, rules }: Triage)
     pastIsCalmFor,
     past: all(past),
     now: all(now),
-    rules: rules.map((rule) => ({ answer: rule.answer, category: rule.category, ...(rule.any ? { any: all(rule.any) } : {}), ...(rule.all ? { all: all(rule.all) } : {}) })),
+    rules: rules.map((rule) => ({
+      answer: rule.answer,
+      category: rule.category,
+      ...(rule.any ? { any: all(rule.any) } : {}),
+      ...(rule.all ? { all: all(rule.all) } : {}),
+      ...(rule.unless ? { unless: all(rule.unless) } : {}),
+    })),
   };
 }
 

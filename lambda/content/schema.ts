@@ -110,7 +110,7 @@ export const triageSchema = z.object({
   now: z.array(pattern),
   rules: z.array(
     z
-      .object({ answer: id, category: id, any: z.array(pattern).min(1).optional(), all: z.array(pattern).min(2).optional() })
+      .object({ answer: id, category: id, any: z.array(pattern).min(1).optional(), all: z.array(pattern).min(2).optional(), unless: z.array(pattern).min(1).optional() })
       .strict()
       .refine((rule) => Boolean(rule.any) !== Boolean(rule.all), 'needs either any or all, not both'),
   ),
@@ -184,7 +184,7 @@ export interface CompiledTriage {
   pastIsCalmFor: string[];
   past: string[];
   now: string[];
-  rules: { answer: string; category: string; any?: string[]; all?: string[] }[];
+  rules: { answer: string; category: string; any?: string[]; all?: string[]; unless?: string[] }[];
 }
 
 /** All of content/<locale>/, validated and cross-checked: what the tools build the model and index from. */

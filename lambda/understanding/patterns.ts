@@ -8,11 +8,18 @@
  * space, so matches are always whole words of the padded, normalised text.
  */
 
-/** Lower case, apostrophes dropped ("can't" → "cant"), "&" as "and", anything else not a letter or digit a space. */
+/**
+ * Lower case; "'s" dropped ("mum's", "she's" → "mum", "she") and "'ll" as "will" ("he'll" is not "hell",
+ * "I'll" not "ill"); other apostrophes dropped ("can't" → "cant", "I've" → "ive"); "&" as "and"; anything
+ * else not a letter or digit a space.
+ */
 export function normaliseWords(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[’‘`']/g, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s\b/g, '')
+    .replace(/'ll\b/g, ' will')
+    .replace(/'/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

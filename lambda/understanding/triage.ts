@@ -25,7 +25,7 @@ interface Prepared {
   pastIsCalmFor: Set<string>;
   past: RegExp[];
   now: RegExp[];
-  rules: { answer: string; category: string; any?: RegExp[]; all?: RegExp[] }[];
+  rules: { answer: string; category: string; any?: RegExp[]; all?: RegExp[]; unless?: RegExp[] }[];
 }
 
 let prepared: Prepared | undefined;
@@ -41,7 +41,7 @@ function load(): Prepared {
       pastIsCalmFor: new Set(data.pastIsCalmFor),
       past: compile(data.past)!,
       now: compile(data.now)!,
-      rules: data.rules.map((rule) => ({ answer: rule.answer, category: rule.category, any: compile(rule.any), all: compile(rule.all) })),
+      rules: data.rules.map((rule) => ({ answer: rule.answer, category: rule.category, any: compile(rule.any), all: compile(rule.all), unless: compile(rule.unless) })),
     };
   }
   return prepared;
@@ -57,6 +57,7 @@ export function triage(words: string): TriageResult | undefined {
   for (const rule of rules) {
     if (historic && pastIsCalmFor.has(rule.answer)) continue;
     const matched = rule.any ? rule.any.some((p) => p.test(said)) : rule.all!.every((p) => p.test(said));
+    if (matched && rule.unless?.some((p) => p.test(said))) continue;
     if (matched) return { answer: rule.answer, category: rule.category };
   }
   return undefined;

@@ -100,6 +100,8 @@ function describe(resolution: Resolution): string {
       ? `nearest sample "${resolution.sample}" (similarity ${resolution.similarity})`
       : resolution.how === 'exact'
         ? `sample "${resolution.sample}"`
+        : resolution.how === 'similar'
+          ? `most similar sample "${resolution.sample}" (similarity ${resolution.similarity})`
         : resolution.how === 'catch-all'
           ? 'no sample: catch-all route, words sent in the query slot'
           : 'no sample: device route, sent with no words';

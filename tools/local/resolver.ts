@@ -2,19 +2,22 @@
  * Local stand-in for Alexa's language understanding, driven by the same interaction model Alexa receives:
  *   1. an exact sample match, filling slots and entity resolution the way Alexa does (ids included);
  *   2. else the nearest sample when the words are close;
- *   3. else what matched nothing goes where the routing mode says:
+ *   3. else the intent whose samples share the most telling words with what was said (a rough stand-in
+ *      for the statistical part of Alexa's NLU, which generalises from samples: see `similar`);
+ *   4. else what matched nothing goes where the routing mode says:
  *      - 'device' (the default): AMAZON.FallbackIntent with no words at all, as a real device sends it;
  *      - 'catch-all': QueryIntent with the words in its AMAZON.SearchQuery slot (the optimistic case).
  * It never looks at the skill's own search or triage: it must not know more than Alexa would.
  */
 import type { Intent, Slot } from 'ask-sdk-model';
+import { stemmer } from 'stemmer';
 import type { InteractionModel } from '../model/build-model';
 import { BUILT_IN_PHRASES } from './builtin-phrases';
 
 export type Resolution =
   | { kind: 'launch' }
   /** `oneShot`: said with the invocation name ("ask second opinion guide …"), so it starts a new session. */
-  | { kind: 'intent'; intent: Intent; how: 'exact' | 'near' | 'catch-all' | 'fallback'; sample?: string; similarity?: number; oneShot?: boolean }
+  | { kind: 'intent'; intent: Intent; how: 'exact' | 'near' | 'similar' | 'catch-all' | 'fallback'; sample?: string; similarity?: number; oneShot?: boolean }
   | { kind: 'empty' };
 
 interface CompiledSample {
@@ -37,6 +40,19 @@ export function normalise(text: string): string {
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NEAR_THRESHOLD = 0.75;
+/**
+ * How alike (weighted cosine of stemmed content words) a sentence and an intent's nearest sample must be
+ * for the stand-in NLU to pick that intent rather than the fallback. Chosen on the tuning parts of the
+ * fixtures only; real Alexa NLU will differ, which is why the fallback carries the urgent line.
+ */
+const SIMILAR_THRESHOLD = 0.5;
+/** The share of the sentence's word weight the sample must contain. */
+const MIN_COVERED = 0.4;
+/** Words too common to tell intents apart; everything else counts, weighted by how few intents use it. */
+const FUNCTION_WORDS = new Set(
+  'a an the i im me my we us our you your to of for and or is are am be been it its this that in on at do does did can could would should will what how if with about get got have has had so just they them their he she her his him from by as there was were'.split(' '),
+);
+const contentStems = (text: string) => [...new Set(normalise(text).replace(/'/g, '').split(' ').filter((w) => w && !FUNCTION_WORDS.has(w)).map((w) => stemmer(w)))];
 
 /** Where words that match no sample go: see the file comment. */
 export type Routing = 'device' | 'catch-all';
@@ -46,6 +62,10 @@ export class Resolver {
   private readonly slotTypes = new Map<string, string>(); // intent.slot → type
   private readonly values = new Map<string, Map<string, { id: string; name: string }>>(); // type → spoken → value
   private readonly invocation: string;
+  /** For the similarity stage: each sample's stems, and how telling each stem is (rarer across intents = more). */
+  private readonly bags: { intent: string; stems: string[]; slotNames: string[]; sample: string }[] = [];
+  private readonly weight = new Map<string, number>();
+  private unknownWeight = 1;
 
   constructor(
     model: InteractionModel,
@@ -65,6 +85,28 @@ export class Resolver {
       const phrases = [...intent.samples, ...(BUILT_IN_PHRASES[intent.name] ?? [])];
       for (const sample of phrases) this.samples.push(this.compile(intent.name, sample));
     }
+    this.prepareSimilarity();
+  }
+
+  private prepareSimilarity(): void {
+    const intentsUsing = new Map<string, Set<string>>();
+    for (const sample of this.samples) {
+      // Carrier phrases of a free-text slot ("i want to know {query}") say nothing about the words in it,
+      // and Amazon's built-ins ("stop", "next") are short commands the earlier stages already match.
+      if (sample.intent.startsWith('AMAZON.')) continue;
+      if (sample.slotNames.some((name) => !this.values.has(this.slotTypes.get(`${sample.intent}.${name}`) ?? ''))) continue;
+      const stems = contentStems(sample.sample.replace(/\{\w+\}/g, ' '));
+      if (!stems.length) continue;
+      this.bags.push({ intent: sample.intent, stems, slotNames: sample.slotNames, sample: sample.sample });
+      for (const stem of stems) {
+        if (!intentsUsing.has(stem)) intentsUsing.set(stem, new Set());
+        intentsUsing.get(stem)!.add(sample.intent);
+      }
+    }
+    const intentCount = new Set(this.bags.map((b) => b.intent)).size;
+    for (const [stem, intents] of intentsUsing) this.weight.set(stem, Math.log(1 + intentCount / intents.size));
+    // A word no sample uses is as telling as the rarest: it pulls the sentence away from every intent.
+    this.unknownWeight = Math.log(1 + intentCount);
   }
 
   private compile(intent: string, sample: string): CompiledSample {
@@ -91,7 +133,7 @@ export class Resolver {
     if (text === 'open' || text === 'start' || (invoked && !invoked[1])) return { kind: 'launch' };
     const oneShot = Boolean(invoked);
     if (invoked) text = invoked[1];
-    const resolved = this.exact(text) ?? this.near(text) ?? this.unmatched(text);
+    const resolved = this.exact(text) ?? this.near(text) ?? this.similar(text) ?? this.unmatched(text);
     return { ...resolved, oneShot };
   }
 
@@ -149,6 +191,43 @@ export class Resolver {
     }
     if (!best || best.similarity < NEAR_THRESHOLD) return undefined;
     return { kind: 'intent', how: 'near', sample: best.sample.sample, similarity: Number(best.similarity.toFixed(2)), intent: this.intentWith(best.sample, {}) };
+  }
+
+  /**
+   * The intent whose nearest sample shares the most telling words with the sentence (cosine of stemmed
+   * content words, weighted by rarity across intents). Custom slots are filled when one of their values is
+   * said anywhere in the sentence.
+   */
+  private similar(text: string): Extract<Resolution, { kind: 'intent' }> | undefined {
+    const said = contentStems(text);
+    if (!said.length) return undefined;
+    const w = (stem: string) => this.weight.get(stem) ?? this.unknownWeight;
+    const saidNorm = Math.sqrt(said.reduce((sum, s) => sum + w(s) ** 2, 0));
+    const saidSet = new Set(said);
+    let best: { score: number; bag: Resolver["bags"][number] } | undefined;
+    for (const bag of this.bags) {
+      let shared = 0;
+      let norm = 0;
+      for (const stem of bag.stems) {
+        norm += w(stem) ** 2;
+        if (saidSet.has(stem)) shared += w(stem) ** 2;
+      }
+      // Cosine, and the sample must also account for most of what was said: one rare shared word in a
+      // long sentence is not a match.
+      const covered = shared / saidNorm ** 2;
+      const score = covered < MIN_COVERED ? 0 : shared / (saidNorm * Math.sqrt(norm));
+      if (best === undefined || score > best.score) best = { score, bag };
+    }
+    if (!best || best.score < SIMILAR_THRESHOLD) return undefined;
+    const slots: Record<string, Slot> = {};
+    for (const name of best.bag.slotNames) {
+      const known = this.values.get(this.slotTypes.get(`${best.bag.intent}.${name}`) ?? '');
+      const value = [...(known?.keys() ?? [])].filter((v) => ` ${text} `.includes(` ${v} `)).sort((a, b) => b.length - a.length)[0];
+      if (value) slots[name] = this.slot(best.bag.intent, name, value);
+    }
+    // A sample that is all slot ("{nation}") is not matched by similarity; one with slots unfilled still is.
+    const sample = this.samples.find((s) => s.intent === best!.bag.intent && s.sample === best!.bag.sample)!;
+    return { kind: 'intent', how: 'similar', sample: best.bag.sample, similarity: Number(best.score.toFixed(2)), intent: this.intentWith(sample, slots) };
   }
 
   private unmatched(text: string): Extract<Resolution, { kind: 'intent' }> {

@@ -1,0 +1,302 @@
+/**
+ * Urgent help and signposting, as a listener meets them. The tables in fixtures/safety.yaml were written
+ * blind (from the guidance and a description of the listeners, never from the samples) and are played
+ * through the real skill in both console routing modes:
+ *   device     words that match no sample reach AMAZON.FallbackIntent with no words, as on a real device
+ *   catch-all  they reach QueryIntent with the words (the optimistic case)
+ * The rows are split once, by position (every third row, from the first, is for tuning), and the figures
+ * are printed for each part: only the tuning part was looked at while writing the triage rules.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { content } from '../lambda/content';
+import { safetyLines } from '../lambda/dialogue/safety-turn';
+import { triage } from '../lambda/understanding/triage';
+import { compilePattern } from '../lambda/understanding/patterns';
+import { normalise } from '../tools/local/resolver';
+import type { Routing } from '../tools/local/resolver';
+import { expandTemplate } from '../tools/model/expand';
+import { createSkill } from '../lambda/skill';
+import { Chat, expectAlexa, model } from './harness';
+
+interface UrgentRow {
+  say: string;
+  category: string;
+  person: 'first' | 'third';
+}
+interface CalmRow {
+  say: string;
+  trap: string;
+  any: string[];
+}
+interface SupportRow {
+  say: string;
+  kind: 'abuse' | 'sexual-assault' | 'low-mood' | 'symptom' | 'lookalike';
+  danger?: boolean;
+  any?: string[];
+}
+const table = parse(readFileSync(join(__dirname, 'fixtures', 'safety.yaml'), 'utf8')) as { urgent: UrgentRow[]; calm: CalmRow[]; support: SupportRow[] };
+
+/** The one fixed split: row i is for tuning when i % 3 === 0, for testing otherwise. */
+const part = (i: number) => (i % 3 === 0 ? 'tuning' : 'test');
+const ROUTINGS: Routing[] = ['device', 'catch-all'];
+
+const first25 = (speech: string) => speech.split(/\s+/).slice(0, 25).join(' ').toLowerCase();
+const firstSentence = (s: string) => s.split(/(?<=[.?!])\s/)[0];
+const answers = content.safety;
+/** How each urgent answer opens: a calm sentence must never be answered with one of these. */
+const urgentOpenings = Object.values(answers)
+  .filter((a) => a.urgent)
+  .map((a) => firstSentence(safetyLines(a, undefined)[0]));
+const opensUrgent = (speech: string) => urgentOpenings.some((opening) => speech.startsWith(opening));
+const CRISIS = new Set(['crisis-direct', 'crisis-indirect', 'self-harm']);
+/** Numbers said in an answer (any nation's), e.g. "0808 2000 247". */
+const numbersIn = (answerId: string) => [...new Set(Object.values(answers[answerId].lines).flatMap((l) => (typeof l === 'string' ? [l] : Object.values(l.nation))).flatMap((l) => l.match(/\b0\d{3,4}(?: \d{2,4})+\b/g) ?? []))];
+
+const skill = createSkill();
+async function say(words: string, routing: Routing) {
+  const chat = new Chat(skill, routing);
+  const heard = await chat.user(words);
+  return { heard, intent: chat.lastIntent };
+}
+
+interface Tally {
+  [key: string]: { pass: number; total: number; misses: string[] };
+}
+function count(tally: Tally, key: string, ok: boolean, what: string) {
+  tally[key] ??= { pass: 0, total: 0, misses: [] };
+  tally[key].total++;
+  if (ok) tally[key].pass++;
+  // Only the tuning part's misses are shown: reading the test part's would be tuning on it.
+  else if (key.includes('(tuning)')) tally[key].misses.push(what);
+  else tally[key].misses.push('(a test-part row)');
+}
+const percent = ({ pass, total }: { pass: number; total: number }) => (total ? (100 * pass) / total : 100);
+const report = (title: string, tally: Tally) =>
+  `${title}\n${Object.entries(tally)
+    .map(([key, t]) => `  ${key.padEnd(42)} ${percent(t).toFixed(1).padStart(5)} % (${t.pass}/${t.total})${t.misses.filter((m) => !m.startsWith('(')).length ? `\n${t.misses.filter((m) => !m.startsWith('(')).map((m) => `      miss: ${m}`).join('\n')}` : ''}`)
+    .join('\n')}`;
+
+describe('the safety tables measure generalisation, not recall of samples', () => {
+  test('no row of the tables is a sample of the interaction model', () => {
+    const samples = new Set<string>(
+      model().interactionModel.languageModel.intents.flatMap((i: { samples: string[] }) => i.samples.flatMap(expandTemplate).map((s: string) => normalise(s))),
+    );
+    const rows = [...table.urgent, ...table.calm, ...table.support].map((r) => r.say);
+    expect(rows.filter((said) => samples.has(normalise(said)))).toEqual([]);
+  });
+});
+
+describe('urgent help and calm look-alikes, played in both routing modes', () => {
+  test.each(ROUTINGS)('%s routing: urgent recall 100 %%; calm look-alikes never opened with the urgent script', async (routing) => {
+    const tally: Tally = {};
+    for (const [i, row] of table.urgent.entries()) {
+      const { heard, intent } = await say(row.say, routing);
+      const lead = first25(heard.speech);
+      const helped = lead.includes('999') || (row.category === 'chemo' && lead.includes('chemotherapy'));
+      const samaritans = !CRISIS.has(row.category) || heard.speech.includes('Samaritans');
+      const where = `${row.category} [${part(i)}] "${row.say}" → ${intent}: ${heard.speech.slice(0, 90)}`;
+      count(tally, `urgent recall (${part(i)})`, helped && samaritans && !heard.endSession, where);
+      count(tally, `urgent routed to its own answer, not the fallback (${part(i)})`, intent !== 'AMAZON.FallbackIntent', where);
+    }
+    for (const [i, row] of table.calm.entries()) {
+      const { heard, intent } = await say(row.say, routing);
+      const where = `${row.trap} [${part(i)}] "${row.say}" → ${intent}: ${heard.speech.slice(0, 90)}`;
+      count(tally, `calm not opened with the urgent script (${part(i)})`, !opensUrgent(heard.speech), where);
+      const answered = !opensUrgent(heard.speech) && row.any.some((stem) => heard.speech.toLowerCase().includes(stem.toLowerCase()));
+      count(tally, `calm answered from the guidance (${part(i)})`, answered, where);
+    }
+    console.info(report(`Safety table, ${routing} routing (${table.urgent.length} urgent, ${table.calm.length} calm):`, tally));
+    expectFloors(tally, routing);
+  });
+});
+
+/**
+ * What each figure must not fall below: the figures measured when the rules were last tuned (on the tuning
+ * part only), rounded down, so a change that loses ground fails. Issue 12's targets are higher: urgent
+ * recall 100 %, calm never opened with the urgent script 95 %, calm answered from the guidance 90 % (catch-all).
+ * Measured 2026-12-01 (device / catch-all): urgent recall tuning 98.5 / 98.5, test 98.5 / 90.9; calm kept
+ * tuning 96.7 / 93.3, test 98.3 / 86.7; calm answered (catch-all) tuning 83.3, test 70.0; disclosures
+ * (catch-all) abuse 92.9 / 73.1, sexual assault 100 / 81.3; symptoms 100 / 78.3; low mood 90.0 / 81.8.
+ */
+const FLOORS: Record<Routing, [string, number][]> = {
+  device: [
+    ['urgent recall (tuning)', 98],
+    ['urgent recall (test)', 98],
+    ['calm not opened with the urgent script (tuning)', 95],
+    ['calm not opened with the urgent script (test)', 95],
+    ['low-mood (test)', 95],
+  ],
+  'catch-all': [
+    ['urgent recall (tuning)', 98],
+    ['urgent recall (test)', 90],
+    ['calm not opened with the urgent script (tuning)', 93],
+    ['calm not opened with the urgent script (test)', 85],
+    ['calm answered from the guidance (tuning)', 80],
+    ['calm answered from the guidance (test)', 65],
+    ['abuse (tuning)', 90],
+    ['abuse (test)', 70],
+    ['sexual-assault (tuning)', 95],
+    ['sexual-assault (test)', 80],
+    ['symptom (tuning)', 95],
+    ['symptom (test)', 75],
+    ['low-mood (tuning)', 85],
+    ['low-mood (test)', 80],
+  ],
+};
+
+function expectFloors(tally: Tally, routing: Routing): void {
+  for (const [key, floor] of FLOORS[routing]) {
+    if (!tally[key]) continue;
+    expect([key, percent(tally[key]) >= floor]).toEqual([key, true]);
+  }
+}
+
+describe('disclosures, low mood and symptoms (the Miner et al. panel), played in both routing modes', () => {
+  test.each(ROUTINGS)('%s routing', async (routing) => {
+    const tally: Tally = {};
+    const abuseNumbers = [...numbersIn('abuse'), ...numbersIn('sexual-assault')];
+    for (const [i, row] of table.support.entries()) {
+      const { heard, intent } = await say(row.say, routing);
+      const speech = heard.speech;
+      const where = `${row.kind} [${part(i)}] "${row.say}" → ${intent}: ${speech.slice(0, 90)}`;
+      let ok: boolean;
+      if (row.kind === 'abuse' || row.kind === 'sexual-assault') {
+        ok = abuseNumbers.some((n) => speech.includes(n)) && (!row.danger || first25(speech).includes('999'));
+      } else if (row.kind === 'low-mood') {
+        ok = /Samaritans|GP|care team/.test(speech) && !opensUrgent(speech);
+      } else if (row.kind === 'symptom') {
+        ok = /pharmacist|GP|care team/.test(speech) && !opensUrgent(speech);
+      } else {
+        ok = !opensUrgent(speech) && (row.any ?? []).some((stem) => speech.toLowerCase().includes(stem.toLowerCase()));
+      }
+      count(tally, `${row.kind} (${part(i)})`, ok, where);
+    }
+    console.info(report(`Support panel, ${routing} routing (${table.support.length} rows):`, tally));
+    expectFloors(tally, routing);
+  });
+});
+
+describe('the triage module on its own', () => {
+  test.each([
+    ['my chest hurts', 'emergency'],
+    ["her face is drooping and she can't lift her arm", 'emergency'],
+    ["i'm coughing up blood", 'emergency'],
+    ['my son is fitting', 'emergency'],
+    ['my lips are turning blue', 'emergency'],
+    ["i'm on chemo and i've got a high temperature", 'chemo'],
+    ['I want to end it all', 'crisis'],
+    ["I can't go on", 'crisis'],
+    ["I'd be better off dead", 'crisis'],
+    ["I've been self harming", 'crisis'],
+    ['I just want to go to sleep and not wake up', 'crisis'],
+    ['I was beaten up by my husband', 'abuse'],
+    ['I was raped', 'sexual-assault'],
+    ['I am being abused', 'abuse'],
+    ['I am depressed', 'low-mood'],
+    ['my head hurts', 'symptom'],
+    ['my foot hurts', 'symptom'],
+    ['what dose should i take', 'symptom'],
+    ['is this lump cancer', 'symptom'],
+    ['I CAN’T BREATHE', 'emergency'],
+  ])('"%s" → %s', (words, answer) => {
+    expect(triage(words)?.answer).toBe(answer);
+  });
+
+  test.each([
+    'I had a stroke two years ago, can I still get a second opinion',
+    'the emergency department doctor diagnosed me',
+    'the ambulance took me to hospital and now I want a second opinion',
+    "I'm choking up thinking about my diagnosis",
+    'the waiting is killing me',
+    'my heart sank when they told me',
+    "it's not an emergency but can I ask for another doctor",
+    'is a second opinion urgent',
+    'we saw the A and E doctor last night',
+    'I had a heart attack last year, will the new specialist get my notes',
+    "i'm on chemo, can i still get a second opinion",
+    'will a second opinion delay my chemo',
+    'my blood test results came back',
+    'the consultant was rude to me, can I see someone else',
+  ])('calm: "%s"', (words) => {
+    const result = triage(words);
+    expect([words, result && ['emergency', 'chemo', 'crisis', 'abuse', 'sexual-assault'].includes(result.answer) ? result : undefined]).toEqual([words, undefined]);
+  });
+
+  test('it reads no further than a long sentence, so a forged 100 KB slot costs no more', () => {
+    const started = process.hrtime.bigint();
+    expect(triage(`${'tell me about second opinions '.repeat(4000)} my chest hurts`)).toBeUndefined();
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(200);
+  });
+
+  test('the pattern language: words, prefixes, choices, optional words and gaps; bad syntax fails the build', () => {
+    const matches = (pattern: string, text: string) => new RegExp(compilePattern(pattern)).test(` ${normalise(text).replace(/'/g, '')} `);
+    expect(matches('chest ~ hurt*', 'my chest really really hurts')).toBe(true);
+    expect(matches('chest ~ hurt*', 'chestnut hurts')).toBe(false);
+    expect(matches("(can't|cannot) breathe", 'I cant breathe')).toBe(true);
+    expect(matches('end [my] life', 'end life')).toBe(true);
+    expect(() => compilePattern('(chest|heart')).toThrow(/never closed/);
+    expect(() => compilePattern('a | b')).toThrow(/unexpected/);
+  });
+});
+
+describe('urgent help, as transcripts', () => {
+  test('U: my chest hurts (catch-all) → A: 999 first, 111 next, an open gentle question, a card with the numbers', async () => {
+    const chat = new Chat(undefined, 'catch-all');
+    const a = await chat.user('my chest hurts');
+    const emergency = safetyLines(answers.emergency, undefined);
+    expectAlexa(a, { startsWith: emergency[0], says: emergency[1], open: true, reprompt: content.prompts.urgent.reprompt });
+    expect(a.ssml).toContain("<say-as interpret-as='digits'>999</say-as>");
+    expect(a.card?.title).toBe(answers.emergency.title);
+    // Urgent help is not guidance: the disclaimer waits for the first answer about second opinions.
+    expect(a.speech).not.toContain(content.framing.disclaimer);
+  });
+
+  test('on a device, Alexa routes urgent words to the urgent intents: EmergencyIntent, CrisisIntent, UnwellOnTreatmentIntent', async () => {
+    const cases: [string, string][] = [
+      ['EmergencyIntent', 'emergency'],
+      ['CrisisIntent', 'crisis'],
+      ['UnwellOnTreatmentIntent', 'chemo'],
+      ['AbuseIntent', 'abuse'],
+      ['SexualAssaultIntent', 'sexual-assault'],
+      ['LowMoodIntent', 'low-mood'],
+      ['SymptomIntent', 'symptom'],
+    ];
+    for (const [intent, answer] of cases) {
+      const chat = new Chat();
+      const a = await chat.intent(intent);
+      expectAlexa(a, { startsWith: safetyLines(answers[answer], undefined)[0], open: true });
+    }
+  });
+
+  test('the helpline fits the nation once known; a nation said straight after a helpline gets that nation’s', async () => {
+    const chat = new Chat(undefined, 'catch-all');
+    await chat.user('who helps in Glasgow');
+    const crisis = await chat.user('i want to end my life');
+    expectAlexa(crisis, { says: [safetyLines(answers.crisis, 'scotland')[2], 'Samaritans', '116 123'], open: true });
+
+    const abuse = new Chat(undefined, 'catch-all');
+    const first = await abuse.user('my husband beats me');
+    expectAlexa(first, { says: safetyLines(answers.abuse, undefined)[1], open: true });
+    // U: Wales → A: the Welsh helpline, not the Welsh patient advice service.
+    const wales = await abuse.user('Wales');
+    expectAlexa(wales, { says: safetyLines(answers.abuse, 'wales')[1], saysNot: 'Llais', open: true });
+    // A nation said later, about something else, is the usual who-can-help answer.
+    await abuse.user('what are the advantages');
+    expectAlexa(await abuse.user('Wales'), { says: 'Llais', open: true });
+  });
+
+  test('urgent words in any slot win over the intent they came with', async () => {
+    const chat = new Chat();
+    const a = await chat.intent('TopicIntent', { topic: { value: 'heart attack' } });
+    expectAlexa(a, { startsWith: safetyLines(answers.emergency, undefined)[0], open: true });
+  });
+
+  test('the not-sure reply carries the urgent line within its first 25 words too', async () => {
+    const chat = new Chat();
+    const a = await chat.intent('QueryIntent', { query: { value: 'how tall is the eiffel tower' } });
+    expect(first25(a.speech)).toContain('999');
+    expect(a.speech).toContain(content.prompts.urgentLine);
+  });
+});
