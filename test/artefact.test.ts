@@ -19,17 +19,19 @@ test('hooks/build.sh writes a zip with index.js at its root, under 400 KB', () =
   // ask-cli runs the hook from its copy of lambda/ under .ask/, so run it from somewhere else too.
   execFileSync(join(REPO_ROOT, 'hooks', 'build.sh'), [zipFile, 'false'], { cwd: work, stdio: 'pipe' });
   const zip = new AdmZip(zipFile);
-  expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['index.js', 'index.js.map']);
+  expect(
+    zip
+      .getEntries()
+      .map((e) => e.entryName)
+      .sort(),
+  ).toEqual(['index.js', 'index.js.map']);
   zip.extractAllTo(join(work, 'unzipped'));
   expect(statSync(join(work, 'unzipped', 'index.js')).size).toBeLessThan(400 * 1024);
 });
 
 test('the unzipped bundle answers in a fresh Node process', () => {
   const session = { id: 'amzn1.echo-api.session.artefact', isNew: true, attributes: {} };
-  const requests = [
-    requestEnvelope(launchRequest(), session),
-    requestEnvelope(intentRequest({ name: 'QuestionsToAskIntent', confirmationStatus: 'NONE' }), { ...session, isNew: false }),
-  ];
+  const requests = [requestEnvelope(launchRequest(), session), requestEnvelope(intentRequest({ name: 'QuestionsToAskIntent', confirmationStatus: 'NONE' }), { ...session, isNew: false })];
   const script = `
     const { handler } = require(${JSON.stringify(join(work, 'unzipped', 'index.js'))});
     (async () => {

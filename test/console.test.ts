@@ -39,7 +39,10 @@ describe('resolver', () => {
 
 test('scripted mode: one JSON line per turn, session carried between turns', () => {
   const out = execFileSync('npx', ['tsx', 'tools/cli/main.ts', '--say', 'why get a second opinion', '--say', 'next', '--say', 'stop', '--json'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  const turns = out.trim().split('\n').map((line) => JSON.parse(line));
+  const turns = out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   expect(turns).toHaveLength(3);
   expect(Object.keys(turns[0])).toEqual(['say', 'intent', 'slots', 'speech', 'reprompt', 'card', 'endSession']);
   expect(turns[0]).toMatchObject({ intent: 'ReasonsIntent', endSession: false });

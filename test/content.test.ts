@@ -52,11 +52,7 @@ describe('validation', () => {
       const file = join(dir, 'topics', 'preparing.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('It can also help', 'Click below. It can also help').replace('topic: questions-to-ask', 'topic: no-such-topic'));
     });
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/preparing\.yaml: topic preparing: field detail\.0: must not use screen words/),
-      ]),
-    );
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/preparing\.yaml: topic preparing: field detail\.0: must not use screen words/)]));
     const dangling = brokenCopy((dir) => {
       const file = join(dir, 'topics', 'preparing.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('topic: questions-to-ask', 'topic: no-such-topic'));

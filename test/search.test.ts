@@ -83,9 +83,12 @@ describe('urgent help', () => {
     expect(detectUrgency(text)).toBeDefined();
   });
 
-  test.each(['is getting a second opinion urgent', 'what if my treatment is urgent', 'will a delay be harmful', 'my breathing test results', 'the emergence of new treatments'])('"%s" is not urgent', (text) => {
-    expect(detectUrgency(text)).toBeUndefined();
-  });
+  test.each(['is getting a second opinion urgent', 'what if my treatment is urgent', 'will a delay be harmful', 'my breathing test results', 'the emergence of new treatments'])(
+    '"%s" is not urgent',
+    (text) => {
+      expect(detectUrgency(text)).toBeUndefined();
+    },
+  );
 
   test('urgent words inside a longer question get 999 first, then an offer to continue', async () => {
     const chat = new Chat();

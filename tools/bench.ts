@@ -140,7 +140,9 @@ async function main(): Promise<void> {
   console.log(`  hello-world ask-sdk-core  ${fmt(b.total)}  (init ${fmt(b.init)}, first response ${fmt(b.first)})`);
   console.log(`  ratio ${median(ratios).toFixed(2)} (budget ≤ 1.3): median of ${COLD_RUNS} paired runs, middle half ${percentile(ratios, 0.25).toFixed(2)}–${percentile(ratios, 0.75).toFixed(2)}`);
   console.log(`  a free question as the first request: ${fmt(q.total)} (init ${fmt(q.init)}, first response ${fmt(q.first)}; ${oursQuestion.length} runs)`);
-  console.log(`warm latency over ${WARM_REQUESTS} requests (topic + free question alternating): p50 ${percentile(times, 0.5).toFixed(3)} ms   p99 ${percentile(times, 0.99).toFixed(3)} ms (budget < 1 ms)`);
+  console.log(
+    `warm latency over ${WARM_REQUESTS} requests (topic + free question alternating): p50 ${percentile(times, 0.5).toFixed(3)} ms   p99 ${percentile(times, 0.99).toFixed(3)} ms (budget < 1 ms)`,
+  );
   console.log(`bundle build/lambda/index.js: ${size.toFixed(1)} KB (budget < 400 KB)`);
 }
 

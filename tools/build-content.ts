@@ -26,7 +26,10 @@ export function searchDocuments(loaded: LoadedContent): SearchDocument[] {
     id: topic.id,
     title: topic.title,
     aliases: topic.aliases.join(' . '),
-    samples: (topic.intent?.samples ?? []).flatMap(expandTemplate).map((s) => s.replace(/\{\w+\}/g, ' ')).join(' . '),
+    samples: (topic.intent?.samples ?? [])
+      .flatMap(expandTemplate)
+      .map((s) => s.replace(/\{\w+\}/g, ' '))
+      .join(' . '),
     text: [topic.shortAnswer, ...topic.detail, ...(topic.list?.items.map((i) => i.spoken) ?? [])].join(' '),
   }));
 }
@@ -47,7 +50,11 @@ const runtimeNation = ({ places, service: { sources, update, ...service }, ...na
 
 /** The content the Lambda carries, whole; splitRuntimeContent says how it is bundled. */
 export function runtimeContent({ framing, topics, nations, speech: { pauses, ...speech }, search, ...rest }: CompiledContent): RuntimeContent {
-  const { sources, urgent: { sources: urgentSources, ...urgent }, ...spokenFraming } = framing;
+  const {
+    sources,
+    urgent: { sources: urgentSources, ...urgent },
+    ...spokenFraming
+  } = framing;
   return {
     ...rest,
     topics: topics.map(runtimeTopic),

@@ -12,11 +12,34 @@ import { Resolver } from './local/resolver';
 import { LocalSession, type Invoke } from './local/session';
 
 export const TOUR = [
-  'open second opinion guide', 'why get a second opinion', 'next', 'previous', 'repeat', 'yes', 'more', 'next',
-  'what should I ask the specialist', 'next', 'next', 'next', 'yes', 'Wales', 'who helps in France', 'Belfast',
-  'can my daughter ask for me', 'I want to know if it will slow things down', 'what if my husband has chest pain',
-  'what are the pros', 'the downsides', 'tell me about the MDT', 'play some jazz', 'help', 'start over', 'no',
-  'open second opinion guide', 'stop',
+  'open second opinion guide',
+  'why get a second opinion',
+  'next',
+  'previous',
+  'repeat',
+  'yes',
+  'more',
+  'next',
+  'what should I ask the specialist',
+  'next',
+  'next',
+  'next',
+  'yes',
+  'Wales',
+  'who helps in France',
+  'Belfast',
+  'can my daughter ask for me',
+  'I want to know if it will slow things down',
+  'what if my husband has chest pain',
+  'what are the pros',
+  'the downsides',
+  'tell me about the MDT',
+  'play some jazz',
+  'help',
+  'start over',
+  'no',
+  'open second opinion guide',
+  'stop',
 ];
 
 const REQUIRED_BUILT_INS = ['Help', 'Stop', 'Cancel', 'Fallback', 'NavigateHome', 'Next', 'Previous', 'Repeat', 'StartOver', 'More', 'Yes', 'No'].map((n) => `AMAZON.${n}Intent`);
@@ -84,7 +107,10 @@ export async function checkTour(invoke: Invoke, tour = TOUR): Promise<TourTurn[]
     if (resolution.kind === 'empty') continue;
     const heard = await session.play(resolution);
     const problems: string[] = [];
-    for (const [label, ssml] of [['speech', heard.ssml], ['reprompt', heard.repromptSsml]] as const) {
+    for (const [label, ssml] of [
+      ['speech', heard.ssml],
+      ['reprompt', heard.repromptSsml],
+    ] as const) {
       if (!ssml) continue;
       const errors = await checkSsml(ssml, { platform: 'amazon' });
       if (errors?.length) problems.push(`${label} SSML is not valid for Alexa: ${JSON.stringify(errors)}`);

@@ -56,7 +56,9 @@ export function answerQuestion(question: string, state: DialogueState): Turn {
 export const UrgentHelpHandler: RequestHandler = {
   canHandle: (input) => requestType(input) === 'IntentRequest' && spokenSlotTexts(input).some((t) => detectUrgency(t) !== undefined),
   handle: (input) => {
-    const urgency = spokenSlotTexts(input).map(detectUrgency).find((u) => u !== undefined)!;
+    const urgency = spokenSlotTexts(input)
+      .map(detectUrgency)
+      .find((u) => u !== undefined)!;
     return respondWith(input, urgentTurn(urgency, currentState(input)));
   },
 };

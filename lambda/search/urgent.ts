@@ -5,7 +5,10 @@ import { lowerWithoutApostrophes } from './terms';
 export type Urgency = 'emergency' | 'crisis';
 
 // Padded with spaces so phrases match whole words only ("stroke" must not match "strokes of luck" partially).
-const normalise = (text: string) => ` ${lowerWithoutApostrophes(text).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+const normalise = (text: string) =>
+  ` ${lowerWithoutApostrophes(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 
 // Prepared on the first request that carries free text, not at cold start: a launch has nothing to check.
 let phrases: Record<Urgency, string[]> | undefined;

@@ -20,8 +20,7 @@ const aliasFor = new Map(pronunciations.map((p) => [p.word, p.alias]));
 // One pattern finds every special token as a whole word. Built on first need: most text has no special
 // token, and compiling a regular expression is a real share of a cold start's first response.
 let specialPattern: RegExp | undefined;
-const findSpecials = () =>
-  (specialPattern ??= new RegExp(`(?<![\\w])(${specials.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w])`, 'g'));
+const findSpecials = () => (specialPattern ??= new RegExp(`(?<![\\w])(${specials.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w])`, 'g'));
 
 function sayText(speech: Speech, text: string): void {
   let last = 0;

@@ -10,8 +10,7 @@ import { STATE_KEY, type Card, type DialogueState } from '../dialogue/state';
 import { toPlainText, toSsml, type Block } from './render';
 
 export type Reply =
-  | { blocks: Block[]; prompt: string; reprompt: string; card?: Card; endSession?: false }
-  | { blocks: Block[]; prompt?: undefined; reprompt?: undefined; card?: Card; endSession: true };
+  { blocks: Block[]; prompt: string; reprompt: string; card?: Card; endSession?: false } | { blocks: Block[]; prompt?: undefined; reprompt?: undefined; card?: Card; endSession: true };
 
 export const SKILL_TITLE = 'Second Opinion Guide';
 

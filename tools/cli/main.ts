@@ -37,7 +37,11 @@ export function parseArgs(argv: string[]): Options {
       options.wavDir = argv[++i];
       options.speak = true;
     } else if (arg === '--help' || arg === '-h') {
-      console.log(readFileSync(__filename, 'utf8').split('*/')[0].replace(/^\/\*\*?|^ \* ?/gm, ''));
+      console.log(
+        readFileSync(__filename, 'utf8')
+          .split('*/')[0]
+          .replace(/^\/\*\*?|^ \* ?/gm, ''),
+      );
       process.exit(0);
     } else throw new Error(`Unknown option ${arg} (try --help)`);
   }

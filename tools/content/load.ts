@@ -43,7 +43,6 @@ function readYamlFile(file: string, name: string, problems: string[]): unknown {
   }
 }
 
-
 function check<T>(schema: z.ZodType<T>, data: unknown, where: (path: PropertyKey[]) => string, problems: string[]): T | undefined {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
@@ -72,7 +71,9 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   const topics: Topic[] = [];
   const invalidTopicIds = new Set<string>();
   const topicsDir = join(dir, 'topics');
-  for (const name of readdirSync(topicsDir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(topicsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const file = join(topicsDir, name);
     const raw = readYaml(file) as any;
     if (raw === undefined) continue;

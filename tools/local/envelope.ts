@@ -37,5 +37,4 @@ export const launchRequest = (): Request => ({ type: 'LaunchRequest', ...base() 
 export const intentRequest = (intent: Intent): Request =>
   ({ type: 'IntentRequest', dialogState: 'COMPLETED', ...base(), intent: { ...intent, confirmationStatus: intent.confirmationStatus ?? 'NONE' } }) as Request;
 
-export const sessionEndedRequest = (reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR' = 'USER_INITIATED'): Request =>
-  ({ type: 'SessionEndedRequest', reason, ...base() }) as Request;
+export const sessionEndedRequest = (reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR' = 'USER_INITIATED'): Request => ({ type: 'SessionEndedRequest', reason, ...base() }) as Request;

@@ -98,9 +98,7 @@ export class Resolver {
     const authority = `amzn1.er-authority.echo-sdk.local.${type}`;
     slot.resolutions = {
       resolutionsPerAuthority: [
-        match
-          ? { authority, status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id: match.id, name: match.name } }] }
-          : { authority, status: { code: 'ER_SUCCESS_NO_MATCH' } },
+        match ? { authority, status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id: match.id, name: match.name } }] } : { authority, status: { code: 'ER_SUCCESS_NO_MATCH' } },
       ],
     } as Slot['resolutions'];
     return slot;
