@@ -39,7 +39,9 @@ test('the unzipped bundle answers in a fresh Node process', () => {
       for (const r of ${JSON.stringify(requests)}) out.push(await handler(r, {}));
       process.stdout.write(JSON.stringify(out));
     })();`;
-  const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, SKILL_LOG: 'off' } }).toString());
+  // Only the fields read below; the envelope is ask-sdk-model's ResponseEnvelope.
+  type Said = { response: { outputSpeech: { ssml: string }; shouldEndSession: boolean; reprompt: { outputSpeech: { ssml: string } } } };
+  const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, SKILL_LOG: 'off' } }).toString()) as Said[];
   expect(out[0].response.outputSpeech.ssml).toContain('Welcome to Second Opinion Guide.');
   expect(out[0].response.shouldEndSession).toBe(false);
   expect(out[1].response.outputSpeech.ssml).toContain('Questions 1 to 3 of 8.');

@@ -1,5 +1,6 @@
 /** The local console: the resolver against the committed model, and the scripted mode end to end. */
 import { execFileSync } from 'node:child_process';
+import type { TurnRecord } from '../tools/cli/main';
 import { REPO_ROOT } from '../tools/content/load';
 import { resolver } from './harness';
 
@@ -42,7 +43,7 @@ test('scripted mode: one JSON line per turn, session carried between turns', () 
   const turns = out
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line));
+    .map((line) => JSON.parse(line) as TurnRecord);
   expect(turns).toHaveLength(3);
   expect(Object.keys(turns[0])).toEqual(['say', 'intent', 'slots', 'speech', 'reprompt', 'card', 'endSession']);
   expect(turns[0]).toMatchObject({ intent: 'ReasonsIntent', endSession: false });

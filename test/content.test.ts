@@ -143,7 +143,7 @@ describe('what the Lambda carries', () => {
     return [];
   }
 
-  const generated = (file: string) => JSON.parse(readFileSync(join(GENERATED_DIR, file), 'utf8'));
+  const generated = (file: string) => JSON.parse(readFileSync(join(GENERATED_DIR, file), 'utf8')) as Record<string, unknown>;
 
   test('the bundled content is the runtime projection of content/, the guidance library apart', () => {
     const everyTurn = generated('content.json');
@@ -164,7 +164,7 @@ describe('what the Lambda carries', () => {
   test('a launch speaks without parsing the guidance library; the first topic parses it once', async () => {
     let libraryParses = 0;
     await jest.isolateModulesAsync(async () => {
-      const library = jest.requireActual('../lambda/generated/library.json');
+      const library = jest.requireActual<object>('../lambda/generated/library.json');
       jest.doMock('../lambda/generated/library.json', () => {
         libraryParses += 1;
         return library;

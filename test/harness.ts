@@ -7,14 +7,15 @@ import { readFileSync } from 'node:fs';
 import type { Intent, Slot } from 'ask-sdk-model';
 import { createSkill } from '../lambda/skill';
 import { MODEL_PATH } from '../tools/build-content';
+import type { InteractionModel } from '../tools/model/build-model';
 import { Resolver } from '../tools/local/resolver';
 import { LocalSession, type Heard } from '../tools/local/session';
 
 process.env.SKILL_LOG = 'off';
 
 let sharedResolver: Resolver | undefined;
-export const resolver = () => (sharedResolver ??= new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8'))));
-export const model = () => JSON.parse(readFileSync(MODEL_PATH, 'utf8'));
+export const model = () => JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel;
+export const resolver = () => (sharedResolver ??= new Resolver(model()));
 
 export class Chat {
   readonly session: LocalSession;
@@ -36,7 +37,7 @@ export class Chat {
   }
 
   async intent(name: string, slots: Record<string, Partial<Slot>> = {}): Promise<Heard> {
-    const intent: Intent = { name, confirmationStatus: 'NONE', slots: Object.fromEntries(Object.entries(slots).map(([n, s]) => [n, { name: n, confirmationStatus: 'NONE', ...s } as Slot])) };
+    const intent: Intent = { name, confirmationStatus: 'NONE', slots: Object.fromEntries(Object.entries(slots).map(([n, s]) => [n, { name: n, confirmationStatus: 'NONE', ...s }])) };
     this.lastIntent = name;
     this.last = await this.session.intent(intent);
     return this.last;

@@ -18,7 +18,7 @@ const sample = z
   .string()
   .min(1)
   .refine((s) => s === s.toLowerCase(), 'must be lower case')
-  .refine((s) => /^[a-z0-9' {}()[\]|\-]+$/.test(s), 'may use only letters, digits, apostrophes, spaces, {slot}, (a|b) and [optional]');
+  .refine((s) => /^[a-z0-9' {}()[\]|-]+$/.test(s), 'may use only letters, digits, apostrophes, spaces, {slot}, (a|b) and [optional]');
 
 export const updateSchema = z.object({
   note: spokenText,

@@ -63,5 +63,5 @@ export function readState(attributes: unknown): DialogueState {
   if (findNation(str(raw.nationId))) state.nationId = raw.nationId as string;
   if (raw.disclaimerGiven === true) state.disclaimerGiven = true;
   state.last = readLast(raw.last);
-  return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined)) as DialogueState;
+  return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined));
 }

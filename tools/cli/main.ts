@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { MODEL_PATH } from '../build-content';
-import { BUNDLE_PATH } from '../bundle';
+import { loadBundle } from '../bundle';
 import type { InteractionModel } from '../model/build-model';
 import { Resolver, type Resolution } from '../local/resolver';
 import { LocalSession, type Heard } from '../local/session';
@@ -130,8 +130,7 @@ function espeakAvailable(): boolean {
 
 export function loadSkill(): (envelope: RequestEnvelope) => Promise<ResponseEnvelope> {
   process.env.SKILL_LOG ??= 'off';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(BUNDLE_PATH).handler;
+  return loadBundle();
 }
 
 async function main(): Promise<void> {

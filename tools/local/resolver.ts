@@ -91,7 +91,7 @@ export class Resolver {
 
   private slot(intent: string, name: string, value: string): Slot {
     const type = this.slotTypes.get(`${intent}.${name}`) ?? '';
-    const slot: Slot = { name, value, confirmationStatus: 'NONE' } as Slot;
+    const slot: Slot = { name, value, confirmationStatus: 'NONE' };
     const known = this.values.get(type);
     if (!known) return slot; // built-in types such as AMAZON.SearchQuery carry no resolutions
     const match = known.get(normalise(value));
@@ -127,7 +127,7 @@ export class Resolver {
     // Alexa sends every slot the intent declares, empty ones without a value.
     const declared = [...this.slotTypes.keys()].filter((k) => k.startsWith(`${sample.intent}.`)).map((k) => k.slice(sample.intent.length + 1));
     const all: Record<string, Slot> = {};
-    for (const name of declared) all[name] = slots[name] ?? ({ name, confirmationStatus: 'NONE' } as Slot);
+    for (const name of declared) all[name] = slots[name] ?? { name, confirmationStatus: 'NONE' };
     return { name: sample.intent, confirmationStatus: 'NONE', ...(declared.length ? { slots: all } : {}) };
   }
 
@@ -145,7 +145,7 @@ export class Resolver {
 
   private search(text: string): Extract<Resolution, { kind: 'intent' }> {
     if (detectUrgency(text) || searchTopics(text).best) {
-      return { kind: 'intent', how: 'search', intent: { name: 'QueryIntent', confirmationStatus: 'NONE', slots: { query: { name: 'query', value: text, confirmationStatus: 'NONE' } as Slot } } };
+      return { kind: 'intent', how: 'search', intent: { name: 'QueryIntent', confirmationStatus: 'NONE', slots: { query: { name: 'query', value: text, confirmationStatus: 'NONE' } } } };
     }
     return { kind: 'intent', how: 'fallback', intent: { name: 'AMAZON.FallbackIntent', confirmationStatus: 'NONE' } };
   }
