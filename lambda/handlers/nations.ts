@@ -18,6 +18,8 @@ export function notInUkTurn(state: DialogueState): Turn {
       blocks: [text(fill(prompts.nation.notInUk, { services: spokenList }))],
       prompt: prompts.nation.question,
       reprompt: prompts.nation.reprompt,
+      // It names the four services: guidance, so a session's first one carries the disclaimer.
+      guidance: true,
     },
     state: { ...state, offer: undefined, awaitingNation: true },
   };

@@ -6,7 +6,7 @@ import type { RequestHandler } from 'ask-sdk-core';
 import { findTopic, topicForIntent } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import { topicTurn } from '../dialogue/topic-turn';
-import { intentName, readSlot } from '../requests';
+import { intentName, isIntent, readSlot } from '../requests';
 import { helpTurn } from './help-fallback';
 import { notInUkTurn } from './nations';
 import { answerQuestion } from './search';
@@ -24,7 +24,7 @@ export const TopicIntentHandler: RequestHandler = {
 };
 
 export const TopicByNameHandler: RequestHandler = {
-  canHandle: (input) => intentName(input) === 'TopicIntent',
+  canHandle: isIntent('TopicIntent'),
   handle: (input) => {
     const state = currentState(input);
     const slot = readSlot(input, 'topic');
