@@ -11,8 +11,6 @@ import type { InteractionModel } from '../tools/model/build-model';
 import { Resolver } from '../tools/local/resolver';
 import { LocalSession, type Heard } from '../tools/local/session';
 
-process.env.SKILL_LOG = 'off';
-
 let sharedResolver: Resolver | undefined;
 export const model = () => JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel;
 export const resolver = () => (sharedResolver ??= new Resolver(model()));
