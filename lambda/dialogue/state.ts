@@ -6,7 +6,7 @@
  * said last is kept as the blocks and prompts it was rendered from, and rendering escapes them again.
  */
 import { content, findNation, findTopic } from '../content';
-import type { Block } from '../speech/render';
+import { hasNonXmlCharacters, type Block } from '../speech/render';
 
 export type Offer =
   /** "Would you like to hear more?" / "Say next for more": yes and next continue the current topic. */
@@ -50,14 +50,14 @@ export const STATE_KEY = 'dialogue';
  * about 300 characters, a turn has at most 6 blocks, the longest card about 650 characters. Anything
  * larger was not written by this skill.
  */
-export const STATE_LIMITS = { text: 1_000, blocks: 10, spokenTotal: 3_000, cardTitle: 200, cardText: 4_000, page: 1_000 } as const;
+export const STATE_LIMITS = { text: 1_000, blocks: 10, spokenTotal: 3_000, cardTitle: 200, cardText: 2_000, page: 1_000 } as const;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** An own field only: a forged "__proto__" or "constructor" key is just a key. */
 const field = (value: Record<string, unknown>, key: string): unknown => (Object.hasOwn(value, key) ? value[key] : undefined);
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-/** A non-blank string of at most `max` characters, else undefined. */
-const text = (value: unknown, max: number = STATE_LIMITS.text) => (typeof value === 'string' && value.trim().length > 0 && value.length <= max ? value : undefined);
+/** A non-blank string of at most `max` characters, with no character XML forbids (the skill never says one), else undefined. */
+const text = (value: unknown, max: number = STATE_LIMITS.text) => (typeof value === 'string' && value.trim().length > 0 && value.length <= max && !hasNonXmlCharacters(value) ? value : undefined);
 
 function readOffer(value: unknown): Offer | undefined {
   if (!isRecord(value)) return undefined;

@@ -1,6 +1,6 @@
 /** Which UK nation the listener lives in: answered on its own ("Wales") or heard outside the UK ("France"). */
 import type { RequestHandler } from 'ask-sdk-core';
-import { content, fill, findTopic, nationTopic } from '../content';
+import { content, fill, findNation, findTopic, nationTopic } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
@@ -29,8 +29,10 @@ export const NationHandler: RequestHandler = {
   canHandle: isIntent('NationIntent'),
   handle: (input) => {
     const state = currentState(input);
-    const nation = readSlot(input, 'nation');
-    if (nation.status !== 'match') return respondWith(input, notInUkTurn(state));
+    const slot = readSlot(input, 'nation');
+    // An id the content doesn't know (only a forged request has one) is treated like a place outside the UK.
+    const nation = slot.status === 'match' ? findNation(slot.id) : undefined;
+    if (!nation) return respondWith(input, notInUkTurn(state));
     // The answer to "Which part of the UK?" continues the topic that asked; said out of the blue, it
     // most likely means "who can help where I live".
     const asking = state.awaitingNation ? findTopic(state.topicId) : undefined;

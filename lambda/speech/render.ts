@@ -33,6 +33,9 @@ export const MAX_SSML_CHARS = 8_000;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Whether text holds a character XML forbids: never true of what the skill itself says. */
+export const hasNonXmlCharacters = (text: string): boolean => text.search(NOT_XML) !== -1;
+
 function sayText(speech: Speech, said: string): void {
   const text = said.replace(NOT_XML, ' ');
   let last = 0;
