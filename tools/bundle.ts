@@ -33,7 +33,8 @@ export const lambdaBuildOptions = (entry: string, outfile: string): BuildOptions
   minify: true,
   sourcemap: true,
   platform: 'node',
-  target: 'node20',
+  // The Lambda runtime in ask-resources.json is nodejs24.x; a test keeps the two in step.
+  target: 'node24',
   format: 'cjs',
   legalComments: 'none',
   logLevel: 'warning',
