@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Request logs off for every test file (test/setup.ts), so the output is the test results.
+  setupFiles: ['<rootDir>/test/setup.ts'],
   transform: {
     '^.+\\.ts$': 'ts-jest',
     // stemmer ships only as an ES module; let ts-jest turn it into CommonJS for the test run.

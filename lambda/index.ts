@@ -3,9 +3,11 @@
  * `.lambda()` handler. The skill is built once per container, outside the handler, to keep warm calls cheap.
  */
 import type { Context } from 'aws-lambda';
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { ResponseEnvelope } from 'ask-sdk-model';
 import { createSkill } from './skill';
 
-const skill = createSkill({ skillId: process.env.SKILL_ID || undefined });
+// SKILL_ID is set on the function after the first deploy (README, Deploying); createSkill trims it, so a
+// stray space pasted with it doesn't refuse the skill's own requests.
+const skill = createSkill({ skillId: process.env.SKILL_ID });
 
-export const handler = async (event: RequestEnvelope, context?: Context): Promise<ResponseEnvelope> => skill.invoke(event, context);
+export const handler = async (event: unknown, context?: Context): Promise<ResponseEnvelope> => skill.invoke(event, context);

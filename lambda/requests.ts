@@ -1,26 +1,62 @@
-/** Small readers for the parts of an Alexa request the handlers look at. */
+/**
+ * Small readers for the parts of an Alexa request the handlers look at. Alexa sends well-formed requests,
+ * but anyone who can reach the endpoint can send anything, so every reader here tolerates a missing or
+ * wrong-typed field, and caps what it hands on: the cost of a turn must not grow with the request.
+ */
 import type { HandlerInput } from 'ask-sdk-core';
-import type { IntentRequest } from 'ask-sdk-model';
+
+/**
+ * The longest slot text the skill reads. A spoken request is a sentence or two, far below this; what is
+ * longer is cut here, before search and urgent-word matching, whose work grows with the text.
+ */
+export const MAX_SPOKEN_CHARS = 500;
+/** Slots and entity-resolution authorities read per request: the model declares one or two of each. */
+const MAX_SLOTS = 8;
+const MAX_AUTHORITIES = 4;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const field = (value: unknown, key: string): unknown => (isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined);
+const request = (input: HandlerInput): unknown => input.requestEnvelope.request;
 
 // Read here rather than with ask-sdk-core's getRequestType: every module that imports a value from the SDK
 // gets its own ES-module copy of the SDK's exports when the Lambda starts, and cold starts count.
-export const requestType = (input: HandlerInput): string => input.requestEnvelope.request.type;
-
-export const isRequestType =
-  (type: string) =>
-  (input: HandlerInput): boolean =>
-    requestType(input) === type;
-
-export function intentName(input: HandlerInput): string | undefined {
-  return requestType(input) === 'IntentRequest' ? (input.requestEnvelope.request as IntentRequest).intent?.name : undefined;
+export function requestType(input: HandlerInput): string {
+  const type = field(request(input), 'type');
+  return typeof type === 'string' ? type : '';
 }
 
-export const isIntent =
-  (...names: string[]) =>
-  (input: HandlerInput): boolean => {
+/** The request types and intents some handler routes on: what the logs may name (logging.ts). */
+export const routedRequestTypes = new Set<string>();
+export const routedIntents = new Set<string>();
+
+export const isRequestType = (type: string) => {
+  routedRequestTypes.add(type);
+  return (input: HandlerInput): boolean => requestType(input) === type;
+};
+
+export function intentName(input: HandlerInput): string | undefined {
+  if (requestType(input) !== 'IntentRequest') return undefined;
+  const name = field(field(request(input), 'intent'), 'name');
+  return typeof name === 'string' ? name : undefined;
+}
+
+export const isIntent = (...names: string[]) => {
+  names.forEach((name) => routedIntents.add(name));
+  return (input: HandlerInput): boolean => {
     const name = intentName(input);
     return name !== undefined && names.includes(name);
   };
+};
+
+/** Whether the request belongs to a session. Alexa leaves `session` out of events such as AudioPlayer.*. */
+export const hasSession = (input: HandlerInput): boolean => Boolean(input.requestEnvelope.session);
+
+/**
+ * Request types whose response may speak. Alexa refuses speech in the response to any other request
+ * (SessionEndedRequest, System.ExceptionEncountered, AudioPlayer.*, PlaybackController.*, skill events …).
+ */
+const SPOKEN_REQUEST_TYPES = new Set(['LaunchRequest', 'IntentRequest', 'SessionResumedRequest']);
+export const speechAllowed = (input: HandlerInput): boolean => SPOKEN_REQUEST_TYPES.has(requestType(input));
 
 export type SlotReading =
   | { status: 'empty' }
@@ -29,13 +65,26 @@ export type SlotReading =
   /** The listener said something the slot type doesn't know (ER_SUCCESS_NO_MATCH), e.g. "France". */
   | { status: 'no-match'; spoken: string };
 
+/** The slots object of an intent request, or undefined. */
+function slots(input: HandlerInput): Record<string, unknown> | undefined {
+  const value = field(field(request(input), 'intent'), 'slots');
+  return isRecord(value) ? value : undefined;
+}
+
+const spokenText = (slot: unknown): string => {
+  const value = field(slot, 'value');
+  return typeof value === 'string' ? value.slice(0, MAX_SPOKEN_CHARS).trim() : '';
+};
+
 export function readSlot(input: HandlerInput, name: string): SlotReading {
-  const slot = (input.requestEnvelope.request as IntentRequest).intent?.slots?.[name];
-  const spoken = typeof slot?.value === 'string' ? slot.value.trim() : '';
-  if (!slot || !spoken) return { status: 'empty' };
-  const authorities = slot.resolutions?.resolutionsPerAuthority ?? [];
-  for (const authority of authorities) {
-    const id = authority?.status?.code === 'ER_SUCCESS_MATCH' ? authority.values?.[0]?.value?.id : undefined;
+  const slot = field(slots(input), name);
+  const spoken = spokenText(slot);
+  if (!spoken) return { status: 'empty' };
+  const authorities = field(field(slot, 'resolutions'), 'resolutionsPerAuthority');
+  for (const authority of Array.isArray(authorities) ? authorities.slice(0, MAX_AUTHORITIES) : []) {
+    if (field(field(authority, 'status'), 'code') !== 'ER_SUCCESS_MATCH') continue;
+    const values = field(authority, 'values');
+    const id = Array.isArray(values) ? field(field(values[0], 'value'), 'id') : undefined;
     if (typeof id === 'string' && id) return { status: 'match', id, spoken };
   }
   return { status: 'no-match', spoken };
@@ -43,8 +92,8 @@ export function readSlot(input: HandlerInput, name: string): SlotReading {
 
 /** Everything the listener said that reached us as slot text (free text may be health information: never log it). */
 export function spokenSlotTexts(input: HandlerInput): string[] {
-  const slots = (input.requestEnvelope.request as IntentRequest).intent?.slots ?? {};
-  return Object.values(slots)
-    .map((slot) => slot?.value)
-    .filter((value): value is string => typeof value === 'string' && value.trim().length > 0);
+  return Object.values(slots(input) ?? {})
+    .slice(0, MAX_SLOTS)
+    .map(spokenText)
+    .filter((text) => text.length > 0);
 }

@@ -1,9 +1,11 @@
-/** Assembles the skill. Handler order matters: urgent help first, the catch-all unknown intent last. */
-import type { Skill } from 'ask-sdk-core';
+/** Assembles the skill. Handler order matters: urgent help first, the catch-alls last. */
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 // The builder's own module rather than the package index: the index loads every helper, content builder
 // and API client the SDK has, and this skill uses none of them. Measured: 1.4 ms less on every cold start.
 // (tsc checks this path against the pinned SDK, so a reorganised SDK fails the build, not the Lambda.)
 import { SkillBuilders } from 'ask-sdk-core/dist/skill/SkillBuilders';
+import { readState, STATE_KEY } from './dialogue/state';
+import { CanFulfillIntentHandler, ExceptionEncounteredHandler, OtherRequestHandler, SessionResumedHandler } from './handlers/events';
 import { FallbackHandler, HelpHandler, UnknownIntentHandler } from './handlers/help-fallback';
 import { NextHandler, PreviousHandler } from './handlers/lists';
 import { NationHandler } from './handlers/nations';
@@ -12,15 +14,44 @@ import { SafetyIntentHandler } from './handlers/safety';
 import { QueryHandler, WordsTriageHandler } from './handlers/search';
 import { ApologyErrorHandler, GoodbyeHandler, LaunchHandler, SessionEndedHandler } from './handlers/session';
 import { TopicByNameHandler, TopicIntentHandler } from './handlers/topics';
-import { RequestLogger } from './logging';
+import { log, RequestLogger } from './logging';
 
 export interface SkillOptions {
-  /** When set, requests for any other skill ID are rejected. */
+  /** When set, requests for any other skill ID are refused. Surrounding spaces are ignored. */
   skillId?: string;
 }
 
-export function createSkill({ skillId }: SkillOptions = {}): Skill {
-  const builder = SkillBuilders.custom()
+export interface GuideSkill {
+  /** Answers one request envelope as Lambda delivers it: parsed JSON, whatever its shape. */
+  invoke(envelope: unknown, context?: unknown): Promise<ResponseEnvelope>;
+}
+
+/** Thrown for a request addressed to another skill: it is not answered at all. */
+export class SkillIdMismatchError extends Error {
+  override readonly name = 'SkillIdMismatchError';
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const at = (value: unknown, ...path: string[]): unknown => path.reduce<unknown>((v, key) => (isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined), value);
+
+/** The skill a request is for: Alexa puts it in context.System (always) and in session (when there is one). */
+const applicationId = (envelope: Record<string, unknown>): unknown => at(envelope, 'context', 'System', 'application', 'applicationId') ?? at(envelope, 'session', 'application', 'applicationId');
+
+/**
+ * The envelope the SDK is given: the session's attributes replaced by the skill's own state, read field by
+ * field. Whatever else arrived there (a string, a 100 KB object, JSON nested deep enough to overflow the
+ * SDK's copy of it) never reaches the SDK or the response.
+ */
+function withOwnState(envelope: Record<string, unknown>): Record<string, unknown> {
+  const session = envelope.session;
+  if (!session) return envelope;
+  const attributes = { [STATE_KEY]: readState(at(session, 'attributes')) };
+  return { ...envelope, session: { ...(isRecord(session) ? session : {}), attributes } };
+}
+
+export function createSkill({ skillId }: SkillOptions = {}): GuideSkill {
+  const expectedId = skillId?.trim() || undefined;
+  const skill = SkillBuilders.custom()
     .addRequestHandlers(
       WordsTriageHandler,
       SafetyIntentHandler,
@@ -40,10 +71,31 @@ export function createSkill({ skillId }: SkillOptions = {}): Skill {
       FallbackHandler,
       SessionEndedHandler,
       UnknownIntentHandler,
+      SessionResumedHandler,
+      CanFulfillIntentHandler,
+      ExceptionEncounteredHandler,
+      OtherRequestHandler,
     )
     .addRequestInterceptors(RequestLogger)
     .addErrorHandlers(ApologyErrorHandler)
-    .withCustomUserAgent('second-opinion-guide');
-  if (skillId) builder.withSkillId(skillId);
-  return builder.create();
+    .withCustomUserAgent('second-opinion-guide')
+    .create();
+
+  return {
+    async invoke(envelope, context) {
+      // Not an Alexa request at all: nothing to answer, and nothing the SDK could read.
+      if (!isRecord(envelope) || !isRecord(envelope.request)) {
+        log('malformed-envelope');
+        return { version: '1.0', response: {} };
+      }
+      // Checked here, not with the SDK's withSkillId: that reads context.System.application unguarded,
+      // so an envelope without a context would fail with a TypeError instead of being refused.
+      if (expectedId !== undefined && applicationId(envelope) !== expectedId) {
+        log('refused', { reason: 'skill-id' });
+        throw new SkillIdMismatchError('request for another skill');
+      }
+      // Past this point the request is read only through the guarded readers in requests.ts and state.ts.
+      return skill.invoke(withOwnState(envelope) as unknown as RequestEnvelope, context);
+    },
+  };
 }

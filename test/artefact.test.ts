@@ -19,17 +19,19 @@ test('hooks/build.sh writes a zip with index.js at its root, under 400 KB', () =
   // ask-cli runs the hook from its copy of lambda/ under .ask/, so run it from somewhere else too.
   execFileSync(join(REPO_ROOT, 'hooks', 'build.sh'), [zipFile, 'false'], { cwd: work, stdio: 'pipe' });
   const zip = new AdmZip(zipFile);
-  expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['index.js', 'index.js.map']);
+  expect(
+    zip
+      .getEntries()
+      .map((e) => e.entryName)
+      .sort(),
+  ).toEqual(['index.js', 'index.js.map']);
   zip.extractAllTo(join(work, 'unzipped'));
   expect(statSync(join(work, 'unzipped', 'index.js')).size).toBeLessThan(400 * 1024);
 });
 
 test('the unzipped bundle answers in a fresh Node process', () => {
   const session = { id: 'amzn1.echo-api.session.artefact', isNew: true, attributes: {} };
-  const requests = [
-    requestEnvelope(launchRequest(), session),
-    requestEnvelope(intentRequest({ name: 'QuestionsToAskIntent', confirmationStatus: 'NONE' }), { ...session, isNew: false }),
-  ];
+  const requests = [requestEnvelope(launchRequest(), session), requestEnvelope(intentRequest({ name: 'QuestionsToAskIntent', confirmationStatus: 'NONE' }), { ...session, isNew: false })];
   const script = `
     const { handler } = require(${JSON.stringify(join(work, 'unzipped', 'index.js'))});
     (async () => {
@@ -37,7 +39,9 @@ test('the unzipped bundle answers in a fresh Node process', () => {
       for (const r of ${JSON.stringify(requests)}) out.push(await handler(r, {}));
       process.stdout.write(JSON.stringify(out));
     })();`;
-  const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, SKILL_LOG: 'off' } }).toString());
+  // Only the fields read below; the envelope is ask-sdk-model's ResponseEnvelope.
+  type Said = { response: { outputSpeech: { ssml: string }; shouldEndSession: boolean; reprompt: { outputSpeech: { ssml: string } } } };
+  const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, SKILL_LOG: 'off' } }).toString()) as Said[];
   expect(out[0].response.outputSpeech.ssml).toContain('Welcome to Second Opinion Guide.');
   expect(out[0].response.shouldEndSession).toBe(false);
   expect(out[1].response.outputSpeech.ssml).toContain('Questions 1 to 3 of 8.');

@@ -17,10 +17,11 @@ test('every response of the scripted tour is valid Alexa SSML, under 8,000 chara
 });
 
 test('the tour check does catch a bad response', async () => {
-  const bad = async (_: RequestEnvelope): Promise<ResponseEnvelope> => ({
-    version: '1.0',
-    response: { outputSpeech: { type: 'SSML', ssml: '<speak>Shall we <blink>go</blink>?</speak>' }, shouldEndSession: true },
-  });
+  const bad = (_: RequestEnvelope): Promise<ResponseEnvelope> =>
+    Promise.resolve({
+      version: '1.0',
+      response: { outputSpeech: { type: 'SSML', ssml: '<speak>Shall we <blink>go</blink>?</speak>' }, shouldEndSession: true },
+    });
   const [turn] = await checkTour(bad, ['open second opinion guide']);
   expect(turn.problems).toEqual([expect.stringContaining('not valid for Alexa'), 'session ends on a question']);
 });

@@ -1,5 +1,6 @@
 /** The local console: the resolver against the committed model, and the scripted mode end to end. */
 import { execFileSync } from 'node:child_process';
+import type { TurnRecord } from '../tools/cli/main';
 import { REPO_ROOT } from '../tools/content/load';
 import { resolver } from './harness';
 
@@ -39,7 +40,10 @@ describe('resolver', () => {
   });
 
   test('catch-all routing: the same words reach QueryIntent, the words in its query slot', () => {
-    expect(resolver('catch-all').resolve('can my husband ring them for me')).toMatchObject({ how: 'catch-all', intent: { name: 'QueryIntent', slots: { query: { value: 'can my husband ring them for me' } } } });
+    expect(resolver('catch-all').resolve('can my husband ring them for me')).toMatchObject({
+      how: 'catch-all',
+      intent: { name: 'QueryIntent', slots: { query: { value: 'can my husband ring them for me' } } },
+    });
     // Words that match a sample still go to that sample's intent in either mode.
     expect(resolver('catch-all').resolve('open second opinion guide')).toEqual({ kind: 'launch' });
   });
@@ -53,7 +57,10 @@ describe('resolver', () => {
 
 test('scripted mode: one JSON line per turn, session carried between turns', () => {
   const out = execFileSync('npx', ['tsx', 'tools/cli/main.ts', '--say', 'why get a second opinion', '--say', 'next', '--say', 'stop', '--json'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  const turns = out.trim().split('\n').map((line) => JSON.parse(line));
+  const turns = out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as TurnRecord);
   expect(turns).toHaveLength(3);
   expect(Object.keys(turns[0])).toEqual(['say', 'intent', 'slots', 'speech', 'reprompt', 'card', 'endSession']);
   expect(turns[0]).toMatchObject({ intent: 'ReasonsIntent', endSession: false });

@@ -52,11 +52,7 @@ describe('validation', () => {
       const file = join(dir, 'topics', 'preparing.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('It can also help', 'Click below. It can also help').replace('topic: questions-to-ask', 'topic: no-such-topic'));
     });
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/preparing\.yaml: topic preparing: field detail\.0: must not use screen words/),
-      ]),
-    );
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/preparing\.yaml: topic preparing: field detail\.0: must not use screen words/)]));
     const dangling = brokenCopy((dir) => {
       const file = join(dir, 'topics', 'preparing.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('topic: questions-to-ask', 'topic: no-such-topic'));
@@ -144,7 +140,7 @@ describe('what the Lambda carries', () => {
     return [];
   }
 
-  const generated = (file: string) => JSON.parse(readFileSync(join(GENERATED_DIR, file), 'utf8'));
+  const generated = (file: string) => JSON.parse(readFileSync(join(GENERATED_DIR, file), 'utf8')) as Record<string, unknown>;
 
   test('the bundled content is the runtime projection of content/, the guidance library apart', () => {
     const everyTurn = generated('content.json');
@@ -165,7 +161,7 @@ describe('what the Lambda carries', () => {
   test('a launch speaks without parsing the guidance library; the first topic parses it once', async () => {
     let libraryParses = 0;
     await jest.isolateModulesAsync(async () => {
-      const library = jest.requireActual('../lambda/generated/library.json');
+      const library = jest.requireActual<object>('../lambda/generated/library.json');
       jest.doMock('../lambda/generated/library.json', () => {
         libraryParses += 1;
         return library;

@@ -81,7 +81,13 @@ describe('lists: three at a time, with where you are', () => {
     const chat = new Chat();
     await chat.user('open second opinion guide');
     let a = await chat.user('what should I ask the specialist');
-    expectAlexa(a, { startsWith: 'Here are eight questions', says: ['Questions 1 to 3 of 8.', 'If the second opinion is different from the first one, why?', 'Do I need any treatment?', 'Say next for more'], saysNot: 'side effects', open: true, reprompt: 'Say next to hear more' });
+    expectAlexa(a, {
+      startsWith: 'Here are eight questions',
+      says: ['Questions 1 to 3 of 8.', 'If the second opinion is different from the first one, why?', 'Do I need any treatment?', 'Say next for more'],
+      saysNot: 'side effects',
+      open: true,
+      reprompt: 'Say next to hear more',
+    });
     // The card carries all eight questions, written form, for a carer to read.
     expect(a.card?.content.split('\n').filter((l) => /^\d\. /.test(l))).toHaveLength(8);
     expect(a.card?.content).toContain('8. Will I need to have my treatment at another hospital?');
@@ -90,9 +96,7 @@ describe('lists: three at a time, with where you are', () => {
     expectAlexa(a, { startsWith: 'Questions 4 to 6 of 8.', says: 'side effects', saysNot: 'Do I need any treatment?', open: true });
     const page2 = a.ssml;
     // Paced for listening: a beat after where you are, a longer one between questions, one before the offer.
-    expect(page2).toMatch(
-      /^<speak>Questions 4 to 6 of 8\. <break time='300ms'\/> [^<]+\? <break time='700ms'\/> [^<]+\? <break time='700ms'\/> [^<]+\? <break time='500ms'\/> Say next/,
-    );
+    expect(page2).toMatch(/^<speak>Questions 4 to 6 of 8\. <break time='300ms'\/> [^<]+\? <break time='700ms'\/> [^<]+\? <break time='700ms'\/> [^<]+\? <break time='500ms'\/> Say next/);
 
     a = await chat.user('go back');
     expectAlexa(a, { says: 'Questions 1 to 3 of 8.', open: true });
@@ -185,7 +189,7 @@ describe('who can help: the NATION slot', () => {
   test('no nation: ask which part of the UK, and a bare answer completes it', async () => {
     const chat = new Chat();
     await chat.user('open second opinion guide');
-    let a = await chat.user('my GP won\'t refer me');
+    let a = await chat.user("my GP won't refer me");
     expect(chat.lastIntent).toBe('WhoCanHelpIntent');
     expectAlexa(a, { startsWith: 'If you find it hard to get a referral', says: /Which part of the UK do you live in\?/, open: true, reprompt: /England, Scotland, Wales or Northern Ireland/ });
     a = await chat.user('Wales');

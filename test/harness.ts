@@ -7,18 +7,17 @@ import { readFileSync } from 'node:fs';
 import type { Intent, Slot } from 'ask-sdk-model';
 import { createSkill } from '../lambda/skill';
 import { MODEL_PATH } from '../tools/build-content';
+import type { InteractionModel } from '../tools/model/build-model';
 import { Resolver, type Routing } from '../tools/local/resolver';
 import { LocalSession, type Heard } from '../tools/local/session';
 
-process.env.SKILL_LOG = 'off';
-
+export const model = () => JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel;
 const sharedResolvers = new Map<Routing, Resolver>();
 /** The committed model as Alexa would resolve it; 'device' sends unmatched words to the fallback with none. */
 export const resolver = (routing: Routing = 'device') => {
-  if (!sharedResolvers.has(routing)) sharedResolvers.set(routing, new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8')), routing));
+  if (!sharedResolvers.has(routing)) sharedResolvers.set(routing, new Resolver(model(), routing));
   return sharedResolvers.get(routing)!;
 };
-export const model = () => JSON.parse(readFileSync(MODEL_PATH, 'utf8'));
 
 export class Chat {
   readonly session: LocalSession;
@@ -43,7 +42,7 @@ export class Chat {
   }
 
   async intent(name: string, slots: Record<string, Partial<Slot>> = {}): Promise<Heard> {
-    const intent: Intent = { name, confirmationStatus: 'NONE', slots: Object.fromEntries(Object.entries(slots).map(([n, s]) => [n, { name: n, confirmationStatus: 'NONE', ...s } as Slot])) };
+    const intent: Intent = { name, confirmationStatus: 'NONE', slots: Object.fromEntries(Object.entries(slots).map(([n, s]) => [n, { name: n, confirmationStatus: 'NONE', ...s }])) };
     this.lastIntent = name;
     this.last = await this.session.intent(intent);
     return this.last;

@@ -48,14 +48,14 @@ test('no sample is in two intents, none contains the invocation name, all are sp
 });
 
 test('every TOPIC and NATION value id exists in content', () => {
-  const types = Object.fromEntries(languageModel.types.map((t: { name: string; values: { id: string }[] }) => [t.name, t.values.map((v) => v.id)]));
+  const types = Object.fromEntries(languageModel.types.map((t) => [t.name, t.values.map((v) => v.id)]));
   expect(types.TOPIC.sort()).toEqual(content.topics.map((t) => t.id).sort());
   expect(types.NATION.sort()).toEqual(content.nations.map((n) => n.id).sort());
 });
 
 test('cities and adjectives from the issue are NATION synonyms', () => {
-  const nation = languageModel.types.find((t: { name: string }) => t.name === 'NATION');
-  const synonymsOf = (id: string) => nation.values.find((v: { id: string }) => v.id === id).name.synonyms;
+  const nation = languageModel.types.find((t) => t.name === 'NATION')!;
+  const synonymsOf = (id: string) => nation.values.find((v) => v.id === id)!.name.synonyms;
   expect(synonymsOf('wales')).toEqual(expect.arrayContaining(['welsh', 'cardiff', 'swansea']));
   expect(synonymsOf('scotland')).toEqual(expect.arrayContaining(['scottish', 'glasgow', 'edinburgh']));
   expect(synonymsOf('northern-ireland')).toContain('belfast');

@@ -52,7 +52,13 @@ const urgentOpenings = Object.values(answers)
 const opensUrgent = (speech: string) => urgentOpenings.some((opening) => speech.startsWith(opening));
 const CRISIS = new Set(['crisis-direct', 'crisis-indirect', 'self-harm']);
 /** Numbers said in an answer (any nation's), e.g. "0808 2000 247". */
-const numbersIn = (answerId: string) => [...new Set(Object.values(answers[answerId].lines).flatMap((l) => (typeof l === 'string' ? [l] : Object.values(l.nation))).flatMap((l) => l.match(/\b0\d{3,4}(?: \d{2,4})+\b/g) ?? []))];
+const numbersIn = (answerId: string) => [
+  ...new Set(
+    Object.values(answers[answerId].lines)
+      .flatMap((l) => (typeof l === 'string' ? [l] : Object.values(l.nation)))
+      .flatMap((l) => l.match(/\b0\d{3,4}(?: \d{2,4})+\b/g) ?? []),
+  ),
+];
 
 const skill = createSkill();
 async function say(words: string, routing: Routing) {
@@ -75,14 +81,22 @@ function count(tally: Tally, key: string, ok: boolean, what: string) {
 const percent = ({ pass, total }: { pass: number; total: number }) => (total ? (100 * pass) / total : 100);
 const report = (title: string, tally: Tally) =>
   `${title}\n${Object.entries(tally)
-    .map(([key, t]) => `  ${key.padEnd(42)} ${percent(t).toFixed(1).padStart(5)} % (${t.pass}/${t.total})${t.misses.filter((m) => !m.startsWith('(')).length ? `\n${t.misses.filter((m) => !m.startsWith('(')).map((m) => `      miss: ${m}`).join('\n')}` : ''}`)
+    .map(
+      ([key, t]) =>
+        `  ${key.padEnd(42)} ${percent(t).toFixed(1).padStart(5)} % (${t.pass}/${t.total})${
+          t.misses.filter((m) => !m.startsWith('(')).length
+            ? `\n${t.misses
+                .filter((m) => !m.startsWith('('))
+                .map((m) => `      miss: ${m}`)
+                .join('\n')}`
+            : ''
+        }`,
+    )
     .join('\n')}`;
 
 describe('the safety tables measure generalisation, not recall of samples', () => {
   test('no row of the tables is a sample of the interaction model', () => {
-    const samples = new Set<string>(
-      model().interactionModel.languageModel.intents.flatMap((i: { samples: string[] }) => i.samples.flatMap(expandTemplate).map((s: string) => normalise(s))),
-    );
+    const samples = new Set<string>(model().interactionModel.languageModel.intents.flatMap((i: { samples: string[] }) => i.samples.flatMap(expandTemplate).map((s: string) => normalise(s))));
     const rows = [...table.urgent, ...table.calm, ...table.support].map((r) => r.say);
     expect(rows.filter((said) => samples.has(normalise(said)))).toEqual([]);
   });

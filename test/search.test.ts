@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { searchTopics } from '../lambda/search/retrieve';
+import { searchTopics, type SearchData } from '../lambda/search/retrieve';
 import { indexDocuments } from '../lambda/search/ranker';
 import { termOptions, termTable, tokenize } from '../lambda/search/terms';
 import { GENERATED_DIR } from '../tools/build-content';
@@ -52,7 +52,7 @@ describe('free questions', () => {
   });
 
   test('stop words and synonyms arrive prepared in the search index, as the build made them', () => {
-    const data = JSON.parse(readFileSync(join(GENERATED_DIR, 'search-index.json'), 'utf8'));
+    const data = JSON.parse(readFileSync(join(GENERATED_DIR, 'search-index.json'), 'utf8')) as SearchData;
     const settings = loadContent().compiled.search;
     expect(data.terms).toEqual(termTable(settings));
     expect([data.minScore, data.minMargin]).toEqual([settings.minScore, settings.minMargin]);

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lambdaBuildOptions, BUNDLE_PATH } from './bundle';
+import { lambdaBuildOptions, loadBundle, BUNDLE_PATH } from './bundle';
 import { REPO_ROOT } from './content/load';
 import { intentRequest, launchRequest, requestEnvelope } from './local/envelope';
 
@@ -59,8 +59,10 @@ interface Cold {
 
 /** NODE_OPTIONS as ask-cli deploys them (ask-resources.json), so both sides start as the Lambda would. */
 function deployedNodeOptions(): string | undefined {
-  const resources = JSON.parse(readFileSync(join(REPO_ROOT, 'ask-resources.json'), 'utf8'));
-  return resources.profiles.default.skillInfrastructure.userConfig.environmentVariables?.NODE_OPTIONS;
+  const resources = JSON.parse(readFileSync(join(REPO_ROOT, 'ask-resources.json'), 'utf8')) as {
+    profiles: { default: { skillInfrastructure: { userConfig: { lambda?: { environmentVariables?: Record<string, string> } } } } };
+  };
+  return resources.profiles.default.skillInfrastructure.userConfig.lambda?.environmentVariables?.NODE_OPTIONS;
 }
 
 function coldStart(runner: string, bundle: string, eventFile: string, env: NodeJS.ProcessEnv): Cold {
@@ -116,8 +118,7 @@ async function main(): Promise<void> {
 
   // Warm requests still build their log line; only the terminal is spared 10,000 of them.
   process.stdout.write = () => true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { handler } = require(BUNDLE_PATH);
+  const handler = loadBundle();
   const topic = requestEnvelope(intentRequest({ name: 'QuestionsToAskIntent', confirmationStatus: 'NONE' }), { id: 's', isNew: false, attributes: {} });
   const query = { ...question, session: { ...question.session!, new: false } };
   for (let i = 0; i < 500; i++) await handler(i % 2 ? topic : query, {});
@@ -140,7 +141,9 @@ async function main(): Promise<void> {
   console.log(`  hello-world ask-sdk-core  ${fmt(b.total)}  (init ${fmt(b.init)}, first response ${fmt(b.first)})`);
   console.log(`  ratio ${median(ratios).toFixed(2)} (budget ≤ 1.3): median of ${COLD_RUNS} paired runs, middle half ${percentile(ratios, 0.25).toFixed(2)}–${percentile(ratios, 0.75).toFixed(2)}`);
   console.log(`  a free question as the first request: ${fmt(q.total)} (init ${fmt(q.init)}, first response ${fmt(q.first)}; ${oursQuestion.length} runs)`);
-  console.log(`warm latency over ${WARM_REQUESTS} requests (topic + free question alternating): p50 ${percentile(times, 0.5).toFixed(3)} ms   p99 ${percentile(times, 0.99).toFixed(3)} ms (budget < 1 ms)`);
+  console.log(
+    `warm latency over ${WARM_REQUESTS} requests (topic + free question alternating): p50 ${percentile(times, 0.5).toFixed(3)} ms   p99 ${percentile(times, 0.99).toFixed(3)} ms (budget < 1 ms)`,
+  );
   console.log(`bundle build/lambda/index.js: ${size.toFixed(1)} KB (budget < 400 KB)`);
 }
 

@@ -12,7 +12,19 @@ import { dirname, join } from 'node:path';
 import { indexDocuments, type SearchDocument } from '../lambda/search/ranker';
 import type { SearchData } from '../lambda/search/retrieve';
 import { termOptions, termTable } from '../lambda/search/terms';
-import type { CompiledContent, CompiledTriage, Nation, Triage, RuntimeContent, RuntimeEveryTurn, RuntimeLibrary, RuntimeNation, RuntimeTopic, Topic } from '../lambda/content/schema';
+import type {
+  CompiledContent,
+  CompiledTriage,
+  Nation,
+  RuntimeSafetyAnswer,
+  Triage,
+  RuntimeContent,
+  RuntimeEveryTurn,
+  RuntimeLibrary,
+  RuntimeNation,
+  RuntimeTopic,
+  Topic,
+} from '../lambda/content/schema';
 import { breaksFor } from '../lambda/speech/breaks';
 import { compilePattern } from '../lambda/understanding/patterns';
 import { ContentError, loadContent, REPO_ROOT, type LoadedContent } from './content/load';
@@ -28,7 +40,10 @@ export function searchDocuments(loaded: LoadedContent): SearchDocument[] {
     id: topic.id,
     title: topic.title,
     aliases: topic.aliases.join(' . '),
-    samples: (topic.intent?.samples ?? []).flatMap(expandTemplate).map((s) => s.replace(/\{\w+\}/g, ' ')).join(' . '),
+    samples: (topic.intent?.samples ?? [])
+      .flatMap(expandTemplate)
+      .map((s) => s.replace(/\{\w+\}/g, ' '))
+      .join(' . '),
     text: [topic.shortAnswer, ...topic.detail, ...(topic.list?.items.map((i) => i.spoken) ?? [])].join(' '),
   }));
 }
@@ -50,7 +65,7 @@ const runtimeNation = ({ places, service: { sources, update, ...service }, ...na
 /** The content the Lambda carries, whole; splitRuntimeContent says how it is bundled. */
 export function runtimeContent({ framing, topics, nations, speech: { pauses, ...speech }, search, safety, triage, ...rest }: CompiledContent): RuntimeContent {
   const { sources, ...spokenFraming } = framing;
-  const answers = Object.entries(safety.answers).map(([answerId, { intent, sources: answerSources, ...answer }]) => [answerId, answer]);
+  const answers = Object.entries(safety.answers).map(([answerId, { intent, sources: answerSources, ...answer }]): [string, RuntimeSafetyAnswer] => [answerId, answer]);
   return {
     ...rest,
     topics: topics.map(runtimeTopic),

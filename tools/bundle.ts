@@ -5,6 +5,7 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { REPO_ROOT } from './content/load';
 
 export const BUNDLE_DIR = join(REPO_ROOT, 'build', 'lambda');
@@ -32,12 +33,22 @@ export const lambdaBuildOptions = (entry: string, outfile: string): BuildOptions
   minify: true,
   sourcemap: true,
   platform: 'node',
-  target: 'node20',
+  // The Lambda runtime in ask-resources.json is nodejs24.x; a test keeps the two in step.
+  target: 'node24',
   format: 'cjs',
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [generatedJsonAsString],
 });
+
+/** The bundle's Lambda handler, as the runtime calls it. */
+export type BundledHandler = (event: RequestEnvelope, context?: object) => Promise<ResponseEnvelope>;
+
+/** Loads a built bundle (build/lambda/index.js unless told otherwise) and returns its handler. */
+export function loadBundle(path = BUNDLE_PATH): BundledHandler {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path) as { handler: BundledHandler }).handler;
+}
 
 export async function bundleLambda(): Promise<void> {
   await build(lambdaBuildOptions(join(REPO_ROOT, 'lambda', 'index.ts'), BUNDLE_PATH));

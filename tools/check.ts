@@ -6,25 +6,59 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check as checkSsml } from 'ssml-check-core';
 import { MODEL_PATH } from './build-content';
+import { loadBundle } from './bundle';
 import { REPO_ROOT } from './content/load';
 import type { InteractionModel } from './model/build-model';
 import { Resolver } from './local/resolver';
 import { LocalSession, type Invoke } from './local/session';
 
 export const TOUR = [
-  'open second opinion guide', 'why get a second opinion', 'next', 'previous', 'repeat', 'yes', 'more', 'next',
-  'what should I ask the specialist', 'next', 'next', 'next', 'yes', 'Wales', 'who helps in France', 'Belfast',
-  'can my daughter ask for me', 'I want to know if it will slow things down', 'what if my husband has chest pain',
-  'what are the pros', 'the downsides', 'tell me about the MDT', 'play some jazz', 'help', 'start over', 'no',
-  'open second opinion guide', 'stop',
+  'open second opinion guide',
+  'why get a second opinion',
+  'next',
+  'previous',
+  'repeat',
+  'yes',
+  'more',
+  'next',
+  'what should I ask the specialist',
+  'next',
+  'next',
+  'next',
+  'yes',
+  'Wales',
+  'who helps in France',
+  'Belfast',
+  'can my daughter ask for me',
+  'I want to know if it will slow things down',
+  'what if my husband has chest pain',
+  'what are the pros',
+  'the downsides',
+  'tell me about the MDT',
+  'play some jazz',
+  'help',
+  'start over',
+  'no',
+  'open second opinion guide',
+  'stop',
 ];
 
 const REQUIRED_BUILT_INS = ['Help', 'Stop', 'Cancel', 'Fallback', 'NavigateHome', 'Next', 'Previous', 'Repeat', 'StartOver', 'More', 'Yes', 'No'].map((n) => `AMAZON.${n}Intent`);
 
+/** The parts of skill-package/skill.json these checks read. */
+interface SkillJson {
+  manifest: {
+    publishingInformation: {
+      locales: Record<string, { examplePhrases: string[]; description: string; smallIconUri?: string; largeIconUri?: string }>;
+      distributionCountries?: string[];
+    };
+  };
+}
+
 export function checkModelAndManifest(): string[] {
   const problems: string[] = [];
   const model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel;
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'skill-package', 'skill.json'), 'utf8')).manifest;
+  const { manifest } = JSON.parse(readFileSync(join(REPO_ROOT, 'skill-package', 'skill.json'), 'utf8')) as SkillJson;
   const { invocationName, intents, types } = model.interactionModel.languageModel;
 
   if (!/^[a-z]+( [a-z]+){1,3}$/.test(invocationName)) problems.push(`invocation name "${invocationName}" must be 2–4 lower-case words`);
@@ -46,7 +80,7 @@ export function checkModelAndManifest(): string[] {
   // Example phrases: wake word, then a launch phrase, or "ask <invocation> [connecting word] <a real sample>".
   const resolver = new Resolver(model);
   const locale = manifest.publishingInformation.locales['en-GB'];
-  (locale.examplePhrases as string[]).forEach((phrase, i) => {
+  locale.examplePhrases.forEach((phrase, i) => {
     if (!/^Alexa, /.test(phrase)) problems.push(`example phrase ${i + 1} "${phrase}" must start with "Alexa, "`);
     if (!phrase.toLowerCase().includes(invocationName)) problems.push(`example phrase ${i + 1} "${phrase}" must use the invocation name`);
     const resolved = resolver.resolve(phrase);
@@ -55,8 +89,8 @@ export function checkModelAndManifest(): string[] {
   });
   if (manifest.publishingInformation.distributionCountries?.join() !== 'GB') problems.push('distribution must be GB only');
   if (!/not medical advice/.test(locale.description) || !/999/.test(locale.description)) problems.push('description must carry the disclaimer and 999');
-  for (const key of ['smallIconUri', 'largeIconUri']) {
-    const uri: string = locale[key];
+  for (const key of ['smallIconUri', 'largeIconUri'] as const) {
+    const uri = locale[key];
     if (!uri?.startsWith('file://')) problems.push(`${key} must be a file:// path`);
     else {
       const png = readFileSync(join(REPO_ROOT, 'skill-package', uri.slice('file://'.length)));
@@ -76,7 +110,7 @@ export interface TourTurn {
 
 /** Plays the tour through `invoke` and checks every response. */
 export async function checkTour(invoke: Invoke, tour = TOUR): Promise<TourTurn[]> {
-  const resolver = new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
+  const resolver = new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel);
   const session = new LocalSession(invoke);
   const turns: TourTurn[] = [];
   for (const said of tour) {
@@ -84,7 +118,10 @@ export async function checkTour(invoke: Invoke, tour = TOUR): Promise<TourTurn[]
     if (resolution.kind === 'empty') continue;
     const heard = await session.play(resolution);
     const problems: string[] = [];
-    for (const [label, ssml] of [['speech', heard.ssml], ['reprompt', heard.repromptSsml]] as const) {
+    for (const [label, ssml] of [
+      ['speech', heard.ssml],
+      ['reprompt', heard.repromptSsml],
+    ] as const) {
       if (!ssml) continue;
       const errors = await checkSsml(ssml, { platform: 'amazon' });
       if (errors?.length) problems.push(`${label} SSML is not valid for Alexa: ${JSON.stringify(errors)}`);
@@ -99,8 +136,7 @@ export async function checkTour(invoke: Invoke, tour = TOUR): Promise<TourTurn[]
 
 async function main(): Promise<void> {
   process.env.SKILL_LOG = 'off';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { handler } = require(join(REPO_ROOT, 'build', 'lambda', 'index.js'));
+  const handler = loadBundle();
   const problems = checkModelAndManifest();
   const turns = await checkTour(handler);
   for (const turn of turns) for (const p of turn.problems) problems.push(`tour "${turn.said}": ${p}`);

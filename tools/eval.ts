@@ -20,6 +20,7 @@ import { MODEL_PATH } from './build-content';
 import { REPO_ROOT } from './content/load';
 import { Resolver, type Routing } from './local/resolver';
 import { LocalSession } from './local/session';
+import type { InteractionModel } from './model/build-model';
 
 export interface CaseTurn {
   say: string;
@@ -47,7 +48,7 @@ export interface Figures {
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const has = (text: string, needle: string) => text.toLowerCase().includes(needle.toLowerCase());
 
-export async function playCases(cases: Case[], routing: Routing, model = JSON.parse(readFileSync(MODEL_PATH, 'utf8'))): Promise<Figures> {
+export async function playCases(cases: Case[], routing: Routing, model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel): Promise<Figures> {
   process.env.SKILL_LOG = 'off';
   const resolver = new Resolver(model, routing);
   const skill = createSkill();
@@ -76,7 +77,8 @@ export async function playCases(cases: Case[], routing: Routing, model = JSON.pa
       } else {
         figures.words.push(words(speech).length);
       }
-      if (problems.length) figures.misses.push(`${c.id}: U: ${turn.say} → ${resolution.kind === 'intent' ? resolution.intent.name : resolution.kind}: ${problems.join('; ')} | A: ${speech.slice(0, 120)}`);
+      if (problems.length)
+        figures.misses.push(`${c.id}: U: ${turn.say} → ${resolution.kind === 'intent' ? resolution.intent.name : resolution.kind}: ${problems.join('; ')} | A: ${speech.slice(0, 120)}`);
     }
   }
   return figures;

@@ -44,7 +44,8 @@ export function findTopic(id: string | undefined): Topic | undefined {
 }
 
 export function topicForIntent(intentName: string): Topic | undefined {
-  return findTopic(content.intentTopics[intentName]);
+  // An own key only: an intent named "constructor" must not reach Object.prototype.
+  return Object.hasOwn(content.intentTopics, intentName) ? findTopic(content.intentTopics[intentName]) : undefined;
 }
 
 export function findNation(id: string | undefined): Nation | undefined {

@@ -19,7 +19,7 @@ const sample = z
   .string()
   .min(1)
   .refine((s) => s === s.toLowerCase(), 'must be lower case')
-  .refine((s) => /^[a-z0-9' {}()[\]|\-]+$/.test(s), "may use only letters, digits, apostrophes, spaces, {slot}, (a|b) and [optional]");
+  .refine((s) => /^[a-z0-9' {}()[\]|-]+$/.test(s), 'may use only letters, digits, apostrophes, spaces, {slot}, (a|b) and [optional]');
 
 export const updateSchema = z.object({
   note: spokenText,
@@ -78,7 +78,10 @@ export const framingSchema = z.object({
 
 /** A line of a safety answer: the same everywhere, or by nation (`default` where the nation isn't known). */
 const safetyLine = z.union([spokenText, z.object({ nation: z.object({ default: spokenText }).catchall(spokenText) }).strict()]);
-const questionPrompt = z.string().min(1).refine((s) => s.trim().endsWith('?'), 'must be a question ending in "?"');
+const questionPrompt = z
+  .string()
+  .min(1)
+  .refine((s) => s.trim().endsWith('?'), 'must be a question ending in "?"');
 
 export const safetyAnswerSchema = z.object({
   title: z.string().min(1),

@@ -1,5 +1,7 @@
+/** The dialogue state of this request, and the response for a turn: the two ends of every handler. */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { hasSession } from '../requests';
 import { respond } from '../speech/reply';
 import { readState, type DialogueState } from './state';
 import type { Turn } from './topic-turn';
@@ -10,9 +12,12 @@ export function currentState(input: HandlerInput): DialogueState {
   return state;
 }
 
-/** The state including the safety answer just given, so "Wales" after it gets the helpline in Wales. */
+/**
+ * The state carried in the session, including the safety answer just given, so "Wales" after it gets
+ * the helpline in Wales. A request outside any session starts from nothing.
+ */
 export function currentStateAfterSafety(input: HandlerInput): DialogueState {
-  return readState(input.attributesManager.getSessionAttributes());
+  return hasSession(input) ? readState(input.attributesManager.getSessionAttributes()) : {};
 }
 
 export function respondWith(input: HandlerInput, turn: Turn): Response {

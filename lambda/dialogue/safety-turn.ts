@@ -35,8 +35,6 @@ export function safetyTurn(answerId: string, state: DialogueState): Turn {
       prompt: answer.prompt ?? prompts.urgent.carryOn,
       reprompt: answer.reprompt ?? prompts.urgent.reprompt,
       card: { title: answer.title, text: [...lines, ...(answer.card ?? [])].join('\n') },
-      // Not guidance: the disclaimer waits for the first answer about second opinions.
-      withoutDisclaimer: true,
     },
     state: { ...state, offer: undefined, awaitingNation: undefined, safetyAnswer: answerId },
   };

@@ -1,8 +1,12 @@
 /**
  * The single dialogue-state object kept in session attributes. Alexa hands back whatever we stored, but
- * clients, simulators and old sessions can send it missing or mangled, so reading it never trusts a field.
+ * clients, simulators and old sessions can send it missing or mangled, and anyone who can reach the
+ * endpoint can forge it, so reading it never trusts a field: each is read on its own, checked for type,
+ * known ids and length, and dropped when it is anything else. Nothing read here is ever markup: what was
+ * said last is kept as the blocks and prompts it was rendered from, and rendering escapes them again.
  */
 import { content, findNation, findTopic } from '../content';
+import { hasNonXmlCharacters, type Block } from '../speech/render';
 
 export type Offer =
   /** "Would you like to hear more?" / "Say next for more": yes and next continue the current topic. */
@@ -15,6 +19,14 @@ export interface Card {
   text: string;
 }
 
+/** What the last response said, as data, so "repeat" renders the same turn again. */
+export interface LastTurn {
+  blocks: Block[];
+  prompt: string;
+  reprompt: string;
+  card: Card;
+}
+
 export interface DialogueState {
   /** The topic being read, and which page of it was read last. */
   topicId?: string;
@@ -25,47 +37,89 @@ export interface DialogueState {
   awaitingNation?: boolean;
   /** The listener's nation once known, so urgent help and services fit where they live. */
   nationId?: string;
+  /** The disclaimer has been said in this session (with the first guidance, or in the welcome). */
   disclaimerGiven?: boolean;
   /** The last safety answer given (safety.yaml id), so a nation said next gets that nation's helpline. */
   safetyAnswer?: string;
-  /** Exactly what was said last, so repeat can say it again. */
-  last?: { speech: string; reprompt?: string; card?: Card };
+  /** What was said last, so repeat can say it again. */
+  last?: LastTurn;
 }
 
 export const STATE_KEY = 'dialogue';
 
+/**
+ * Limits for what is read back, with room to spare over what the content makes: its longest line is
+ * about 300 characters, a turn has at most 6 blocks, the longest card about 650 characters. Anything
+ * larger was not written by this skill.
+ */
+export const STATE_LIMITS = { text: 1_000, blocks: 10, spokenTotal: 3_000, cardTitle: 200, cardText: 2_000, page: 1_000 } as const;
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** An own field only: a forged "__proto__" or "constructor" key is just a key. */
+const field = (value: Record<string, unknown>, key: string): unknown => (Object.hasOwn(value, key) ? value[key] : undefined);
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+/** A non-blank string of at most `max` characters, with no character XML forbids (the skill never says one), else undefined. */
+const text = (value: unknown, max: number = STATE_LIMITS.text) => (typeof value === 'string' && value.trim().length > 0 && value.length <= max && !hasNonXmlCharacters(value) ? value : undefined);
 
 function readOffer(value: unknown): Offer | undefined {
   if (!isRecord(value)) return undefined;
-  if (value.kind === 'continue') return { kind: 'continue' };
-  if (value.kind === 'topic' && findTopic(str(value.topicId))) return { kind: 'topic', topicId: value.topicId as string };
-  return undefined;
+  const kind = field(value, 'kind');
+  if (kind === 'continue') return { kind: 'continue' };
+  const topic = kind === 'topic' ? findTopic(str(field(value, 'topicId'))) : undefined;
+  return topic ? { kind: 'topic', topicId: topic.id } : undefined;
 }
 
-function readLast(value: unknown): DialogueState['last'] {
-  if (!isRecord(value) || typeof value.speech !== 'string' || !value.speech.startsWith('<speak>')) return undefined;
-  const card = isRecord(value.card) && typeof value.card.title === 'string' && typeof value.card.text === 'string' ? { title: value.card.title, text: value.card.text } : undefined;
-  return { speech: value.speech, reprompt: str(value.reprompt), card };
+function readBlock(value: unknown): Block | undefined {
+  if (!isRecord(value)) return undefined;
+  const kind = field(value, 'kind');
+  if (kind === 'text') {
+    const said = text(field(value, 'text'));
+    return said === undefined ? undefined : { kind: 'text', text: said };
+  }
+  if (kind !== 'list') return undefined;
+  const position = text(field(value, 'position'));
+  const items = field(value, 'items');
+  if (position === undefined || !Array.isArray(items) || items.length < 1 || items.length > content.speech.pacing.itemsPerTurn) return undefined;
+  const read = items.map((item) => text(item));
+  return read.every((item) => item !== undefined) ? { kind: 'list', position, items: read } : undefined;
+}
+
+/** The last turn, whole or not at all: a turn with one bad part is not what was said. */
+function readLast(value: unknown): LastTurn | undefined {
+  if (!isRecord(value)) return undefined;
+  const rawBlocks = field(value, 'blocks');
+  const rawCard = field(value, 'card');
+  if (!Array.isArray(rawBlocks) || rawBlocks.length > STATE_LIMITS.blocks || !isRecord(rawCard)) return undefined;
+  const blocks = rawBlocks.map(readBlock);
+  const prompt = text(field(value, 'prompt'));
+  const reprompt = text(field(value, 'reprompt'));
+  const card = { title: text(field(rawCard, 'title'), STATE_LIMITS.cardTitle), text: text(field(rawCard, 'text'), STATE_LIMITS.cardText) };
+  if (!blocks.every((block) => block !== undefined) || prompt === undefined || reprompt === undefined || card.title === undefined || card.text === undefined) return undefined;
+  const spoken = [prompt, reprompt, ...blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [b.position, ...b.items]))];
+  if (spoken.reduce((sum, s) => sum + s.length, 0) > STATE_LIMITS.spokenTotal) return undefined;
+  return { blocks, prompt, reprompt, card: { title: card.title, text: card.text } };
 }
 
 /** Reads the state from session attributes, keeping only the fields that are well-formed. */
 export function readState(attributes: unknown): DialogueState {
-  const raw = isRecord(attributes) ? attributes[STATE_KEY] : undefined;
+  const raw = isRecord(attributes) ? field(attributes, STATE_KEY) : undefined;
   if (!isRecord(raw)) return {};
   const state: DialogueState = {};
-  const topic = findTopic(str(raw.topicId));
+  const topic = findTopic(str(field(raw, 'topicId')));
+  const page = field(raw, 'page');
   if (topic) {
     state.topicId = topic.id;
-    if (Number.isInteger(raw.page) && (raw.page as number) >= 0) state.page = raw.page as number;
+    if (typeof page === 'number' && Number.isInteger(page) && page >= 0 && page <= STATE_LIMITS.page) state.page = page;
   }
-  state.offer = readOffer(raw.offer);
-  if (raw.awaitingNation === true) state.awaitingNation = true;
-  if (findNation(str(raw.nationId))) state.nationId = raw.nationId as string;
-  if (raw.disclaimerGiven === true) state.disclaimerGiven = true;
-  const safetyAnswer = str(raw.safetyAnswer);
+  const offer = readOffer(field(raw, 'offer'));
+  if (offer) state.offer = offer;
+  if (field(raw, 'awaitingNation') === true) state.awaitingNation = true;
+  const nation = findNation(str(field(raw, 'nationId')));
+  if (nation) state.nationId = nation.id;
+  if (field(raw, 'disclaimerGiven') === true) state.disclaimerGiven = true;
+  const safetyAnswer = str(field(raw, 'safetyAnswer'));
   if (safetyAnswer !== undefined && Object.hasOwn(content.safety, safetyAnswer)) state.safetyAnswer = safetyAnswer;
-  state.last = readLast(raw.last);
-  return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined)) as DialogueState;
+  const last = readLast(field(raw, 'last'));
+  if (last) state.last = last;
+  return state;
 }

@@ -28,19 +28,19 @@ export function topicTurn(topic: Topic, requestedPage: number, state: DialogueSt
 
   if (topic.needsNation && !nation) {
     return {
-      reply: { blocks, prompt: prompts.nation.question, reprompt: prompts.nation.reprompt, card },
+      reply: { blocks, prompt: prompts.nation.question, reprompt: prompts.nation.reprompt, card, guidance: true },
       state: { ...base, awaitingNation: true },
     };
   }
   if (page < pages.length - 1) {
     const onList = pages[page + 1].some((b) => b.kind === 'list');
     return {
-      reply: { blocks, prompt: onList ? prompts.list.more : prompts.continue.more, reprompt: prompts.continue.reprompt, card },
+      reply: { blocks, prompt: onList ? prompts.list.more : prompts.continue.more, reprompt: prompts.continue.reprompt, card, guidance: true },
       state: { ...base, offer: { kind: 'continue' } },
     };
   }
   const closing = closingOffer(topic, base, blocks);
-  return { state: closing.state, reply: { ...closing.reply, card } };
+  return { state: closing.state, reply: { ...closing.reply, card, guidance: true } };
 }
 
 /** What to ask once a topic is finished: its follow-up offer, or an open question. */

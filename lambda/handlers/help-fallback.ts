@@ -15,7 +15,7 @@ export function helpTurn(state: DialogueState): Turn {
 
 export function fallbackTurn(state: DialogueState): Turn {
   return {
-    reply: { blocks: [text(fill(prompts.fallback, { urgentLine: prompts.urgentLine }))], prompt: prompts.whatNext, reprompt: prompts.fallbackReprompt, withoutDisclaimer: true },
+    reply: { blocks: [text(fill(prompts.fallback, { urgentLine: prompts.urgentLine }))], prompt: prompts.whatNext, reprompt: prompts.fallbackReprompt },
     state: { ...state, offer: undefined, awaitingNation: undefined },
   };
 }

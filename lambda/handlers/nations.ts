@@ -1,6 +1,6 @@
 /** Which UK nation the listener lives in: answered on its own ("Wales") or heard outside the UK ("France"). */
 import type { RequestHandler } from 'ask-sdk-core';
-import { content, fill, findTopic, nationTopic } from '../content';
+import { content, fill, findNation, findTopic, nationTopic } from '../content';
 import { currentStateAfterSafety, respondWith } from '../dialogue/current';
 import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
@@ -19,6 +19,8 @@ export function notInUkTurn(state: DialogueState): Turn {
       blocks: [text(fill(prompts.nation.notInUk, { services: spokenList }))],
       prompt: prompts.nation.question,
       reprompt: prompts.nation.reprompt,
+      // It names the four services: guidance, so a session's first one carries the disclaimer.
+      guidance: true,
     },
     state: { ...state, offer: undefined, awaitingNation: true },
   };
@@ -28,8 +30,10 @@ export const NationHandler: RequestHandler = {
   canHandle: isIntent('NationIntent'),
   handle: (input) => {
     const { safetyAnswer, ...state } = currentStateAfterSafety(input);
-    const nation = readSlot(input, 'nation');
-    if (nation.status !== 'match') return respondWith(input, notInUkTurn(state));
+    const slot = readSlot(input, 'nation');
+    // An id the content doesn't know (only a forged request has one) is treated like a place outside the UK.
+    const nation = slot.status === 'match' ? findNation(slot.id) : undefined;
+    if (!nation) return respondWith(input, notInUkTurn(state));
     // Straight after a helpline that differs by nation, the nation asks for that helpline.
     const safety = findSafetyAnswer(safetyAnswer);
     if (safety && variesByNation(safety)) return respondWith(input, safetyTurn(safetyAnswer!, { ...state, nationId: nation.id }));

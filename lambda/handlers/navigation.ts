@@ -4,7 +4,7 @@ import { content, findTopic } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import { openQuestion, topicTurn } from '../dialogue/topic-turn';
 import { isIntent } from '../requests';
-import { respond, respondAgain, text } from '../speech/reply';
+import { respond, text } from '../speech/reply';
 import { nextTurn } from './lists';
 import { welcomeTurn } from './session';
 
@@ -14,8 +14,11 @@ export const RepeatHandler: RequestHandler = {
   canHandle: isIntent('AMAZON.RepeatIntent'),
   handle: (input) => {
     const state = currentState(input);
-    // Exactly what was said, reprompt included; with nothing said yet, the welcome.
-    return state.last ? respondAgain(input, state, state.last) : respondWith(input, welcomeTurn(state));
+    // The same turn again, rendered afresh from what it said (never from stored markup); with nothing
+    // said yet, the welcome.
+    if (!state.last) return respondWith(input, welcomeTurn(state));
+    const { blocks, prompt, reprompt, card } = state.last;
+    return respond(input, state, { blocks, prompt, reprompt, card });
   },
 };
 

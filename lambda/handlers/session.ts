@@ -1,15 +1,17 @@
 /** Opening, closing and failing: launch, stop/cancel/home, session end, and the error handler. */
 import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
-import type { SessionEndedRequest } from 'ask-sdk-model';
 import { content } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import type { DialogueState } from '../dialogue/state';
 import type { Turn } from '../dialogue/topic-turn';
-import { log } from '../logging';
-import { isIntent, isRequestType } from '../requests';
+import { errorFields, knownField, log, requestFields } from '../logging';
+import { isIntent, isRequestType, speechAllowed } from '../requests';
 import { respond, text } from '../speech/reply';
 
 const { prompts, framing } = content;
+
+/** The error types Alexa reports in SessionEndedRequest and System.ExceptionEncountered. */
+export const ALEXA_ERROR_TYPES = ['INVALID_RESPONSE', 'DEVICE_COMMUNICATION_ERROR', 'INTERNAL_SERVICE_ERROR', 'ENDPOINT_TIMEOUT', 'INTERNAL_ERROR'] as const;
 
 /** The welcome: what the skill does, the disclaimer, three things to try, and an open question. */
 export function welcomeTurn(state: DialogueState, lead: string[] = []): Turn {
@@ -34,17 +36,32 @@ export const GoodbyeHandler: RequestHandler = {
 export const SessionEndedHandler: RequestHandler = {
   canHandle: isRequestType('SessionEndedRequest'),
   handle: (input) => {
-    const request = input.requestEnvelope.request as SessionEndedRequest;
-    // The reason and error type only: never anything the listener said.
-    log('session-ended', { reason: request.reason, error: request.error?.type });
+    // The reason and error type only, each one Alexa defines: never anything the listener said.
+    log('session-ended', {
+      ...requestFields(input),
+      reason: knownField(input, ['reason'], ['USER_INITIATED', 'ERROR', 'EXCEEDED_MAX_REPROMPTS']),
+      errorType: knownField(input, ['error', 'type'], ALEXA_ERROR_TYPES),
+    });
     return input.responseBuilder.getResponse();
   },
 };
 
+/**
+ * Whatever went wrong, the listener hears a short apology and the session stays open; where Alexa allows
+ * no speech (a session end, an AudioPlayer event), the response is empty. The log names the error and
+ * where it was thrown, never its message. If even the apology fails, the response is empty too: an error
+ * that escapes would reach Alexa as a failed request.
+ */
 export const ApologyErrorHandler: ErrorHandler = {
   canHandle: () => true,
   handle: (input, error) => {
-    log('error', { name: error.name, message: error.message });
-    return respond(input, currentState(input), { blocks: [text(prompts.error)], prompt: prompts.errorReprompt, reprompt: prompts.errorReprompt });
+    log('error', { ...requestFields(input), ...errorFields(error) });
+    if (!speechAllowed(input)) return input.responseBuilder.getResponse();
+    try {
+      return respond(input, currentState(input), { blocks: [text(prompts.error)], prompt: prompts.errorReprompt, reprompt: prompts.errorReprompt });
+    } catch (again) {
+      log('error', { ...requestFields(input), ...errorFields(again), during: 'apology' });
+      return input.responseBuilder.getResponse();
+    }
   },
 };

@@ -3,10 +3,10 @@
  * so a new topic needs content and samples, not code. TopicIntent reaches any topic by name.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { findTopic, topicForIntent } from '../content';
+import { findNation, findTopic, topicForIntent } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import { topicTurn } from '../dialogue/topic-turn';
-import { intentName, readSlot } from '../requests';
+import { intentName, isIntent, readSlot } from '../requests';
 import { helpTurn } from './help-fallback';
 import { notInUkTurn } from './nations';
 import { understandWords } from '../understanding';
@@ -18,13 +18,13 @@ export const TopicIntentHandler: RequestHandler = {
     let state = currentState(input);
     const nation = readSlot(input, 'nation');
     if (nation.status === 'no-match') return respondWith(input, notInUkTurn({ ...state, topicId: topic.id }));
-    if (nation.status === 'match') state = { ...state, nationId: nation.id };
+    if (nation.status === 'match' && findNation(nation.id)) state = { ...state, nationId: nation.id };
     return respondWith(input, topicTurn(topic, 0, state));
   },
 };
 
 export const TopicByNameHandler: RequestHandler = {
-  canHandle: (input) => intentName(input) === 'TopicIntent',
+  canHandle: isIntent('TopicIntent'),
   handle: (input) => {
     const state = currentState(input);
     const slot = readSlot(input, 'topic');

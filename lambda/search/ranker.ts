@@ -123,9 +123,7 @@ export class Ranker {
         }
       }
     }
-    return [...hits]
-      .map(([doc, hit]) => ({ id: this.index.ids[doc], score: hit.score * hit.terms.size }))
-      .sort((a, b) => b.score - a.score);
+    return [...hits].map(([doc, hit]) => ({ id: this.index.ids[doc], score: hit.score * hit.terms.size })).sort((a, b) => b.score - a.score);
   }
 
   /** The indexed terms a query term stands for, with their weights: itself, and near misses of long words. */

@@ -12,7 +12,9 @@ export const lowerWithoutApostrophes = (text: string) => text.toLowerCase().repl
 const normaliseWord = (word: string) => lowerWithoutApostrophes(word).replace(/[^a-z0-9]/g, '');
 
 export function tokenize(text: string): string[] {
-  return lowerWithoutApostrophes(text).split(/[^a-z0-9]+/).filter(Boolean);
+  return lowerWithoutApostrophes(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /**

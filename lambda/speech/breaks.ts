@@ -15,7 +15,7 @@ export function breakMarkup(duration: string): string {
     return new Speech().pause(duration).ssml(true);
   } catch (reason) {
     // ssml-builder throws plain strings; an Error names the setting and fails the build readably.
-    throw new Error(`pause "${duration}" in speech.yaml: ${reason instanceof Error ? reason.message : String(reason)}`);
+    throw new Error(`pause "${duration}" in speech.yaml: ${reason instanceof Error ? reason.message : String(reason)}`, { cause: reason });
   }
 }
 

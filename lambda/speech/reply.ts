@@ -6,45 +6,56 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { content, fill } from '../content';
-import { STATE_KEY, type Card, type DialogueState } from '../dialogue/state';
-import { toPlainText, toSsml, type Block } from './render';
+import { STATE_KEY, type Card, type DialogueState, type LastTurn } from '../dialogue/state';
+import { hasSession } from '../requests';
+import { MAX_SSML_CHARS, toPlainText, toSsml, type Block } from './render';
 
-export type Reply = (
-  | { blocks: Block[]; prompt: string; reprompt: string; card?: Card; endSession?: false }
-  | { blocks: Block[]; prompt?: undefined; reprompt?: undefined; card?: Card; endSession: true }
-) & {
-  /** Not guidance (urgent help, signposting): the disclaimer waits for the first guidance. */
-  withoutDisclaimer?: boolean;
-};
+interface ReplyParts {
+  blocks: Block[];
+  card?: Card;
+  /**
+   * The turn gives guidance (a topic, the services): the first such turn of a session carries the
+   * disclaimer. Help, the fallback and apologies don't, so the disclaimer waits for the answer it qualifies.
+   */
+  guidance?: boolean;
+}
+
+export type Reply = ReplyParts & ({ prompt: string; reprompt: string; endSession?: false } | { prompt?: undefined; reprompt?: undefined; endSession: true });
 
 export const SKILL_TITLE = 'Second Opinion Guide';
 
 export const text = (value: string): Block => ({ kind: 'text', text: value });
 
+/** A response Alexa would refuse (over 8,000 characters of SSML): the error handler apologises instead. */
+export class SpeechTooLongError extends Error {
+  override readonly name = 'SpeechTooLongError';
+}
+
 export function respond(input: HandlerInput, state: DialogueState, reply: Reply): Response {
   const blocks = [...reply.blocks];
-  // The first answer of a session carries the disclaimer, after the answer so the answer comes first.
-  // A turn that is only a question waits: the disclaimer must not stand before the question.
-  const withDisclaimer = !reply.endSession && !reply.withoutDisclaimer && !state.disclaimerGiven && blocks.length > 0;
+  // The first guidance of a session carries the disclaimer, after the answer so the answer comes first.
+  const withDisclaimer = !reply.endSession && reply.guidance === true && !state.disclaimerGiven && blocks.length > 0;
   if (withDisclaimer) blocks.push(text(fill(content.prompts.disclaimerFirstTurn, { disclaimer: content.framing.disclaimer })));
   const speech = toSsml(blocks, reply.prompt);
   const reprompt = reply.endSession ? undefined : toSsml([], reply.reprompt);
+  if (speech.length > MAX_SSML_CHARS || (reprompt?.length ?? 0) > MAX_SSML_CHARS) throw new SpeechTooLongError();
   const card = reply.card ?? { title: SKILL_TITLE, text: toPlainText(blocks, reply.prompt) };
-  const next: DialogueState = reply.endSession ? state : { ...state, disclaimerGiven: state.disclaimerGiven || withDisclaimer || undefined, last: { speech, reprompt, card } };
-  return say(input, next, { speech, reprompt, card });
-}
 
-/** Says exactly what was said before (for "repeat"). */
-export function respondAgain(input: HandlerInput, state: DialogueState, last: NonNullable<DialogueState['last']>): Response {
-  return say(input, state, last);
-}
-
-function say(input: HandlerInput, state: DialogueState, turn: NonNullable<DialogueState['last']>): Response {
-  const builder = input.responseBuilder.speak(turn.speech);
-  if (turn.card) builder.withSimpleCard(turn.card.title, turn.card.text);
-  if (turn.reprompt) builder.reprompt(turn.reprompt).withShouldEndSession(false);
+  const builder = input.responseBuilder.speak(speech).withSimpleCard(card.title, card.text);
+  if (reprompt) builder.reprompt(reprompt).withShouldEndSession(false);
   else builder.withShouldEndSession(true);
-  const attributes = input.attributesManager.getSessionAttributes() ?? {};
-  input.attributesManager.setSessionAttributes({ ...attributes, [STATE_KEY]: state });
+  if (reply.endSession) saveState(input, state);
+  else {
+    const last: LastTurn = { blocks, prompt: reply.prompt, reprompt: reply.reprompt, card };
+    saveState(input, { ...state, disclaimerGiven: state.disclaimerGiven || withDisclaimer || undefined, last });
+  }
   return builder.getResponse();
+}
+
+/**
+ * Writes the dialogue state as the only session attribute. Whatever else arrived in the attributes is
+ * not ours and is not handed back. Out of a session there is nowhere to keep it.
+ */
+function saveState(input: HandlerInput, state: DialogueState): void {
+  if (hasSession(input)) input.attributesManager.setSessionAttributes({ [STATE_KEY]: state });
 }

@@ -42,7 +42,9 @@ function tokenise(pattern: string): Token[] {
     else {
       const raw = match[2];
       const prefix = raw.endsWith('*');
-      const words = normaliseWords(prefix ? raw.slice(0, -1) : raw).split(' ').filter(Boolean);
+      const words = normaliseWords(prefix ? raw.slice(0, -1) : raw)
+        .split(' ')
+        .filter(Boolean);
       if (!words.length) throw new Error(`"${raw}" has no letters or digits`);
       words.forEach((text, i) => tokens.push({ kind: 'word', text, prefix: prefix && i === words.length - 1 }));
     }

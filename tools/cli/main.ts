@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { MODEL_PATH } from '../build-content';
-import { BUNDLE_PATH } from '../bundle';
+import { loadBundle } from '../bundle';
 import type { InteractionModel } from '../model/build-model';
 import { Resolver, type Resolution, type Routing } from '../local/resolver';
 import { LocalSession, type Heard } from '../local/session';
@@ -44,7 +44,11 @@ export function parseArgs(argv: string[]): Options {
       options.wavDir = argv[++i];
       options.speak = true;
     } else if (arg === '--help' || arg === '-h') {
-      console.log(readFileSync(__filename, 'utf8').split('*/')[0].replace(/^\/\*\*?|^ \* ?/gm, ''));
+      console.log(
+        readFileSync(__filename, 'utf8')
+          .split('*/')[0]
+          .replace(/^\/\*\*?|^ \* ?/gm, ''),
+      );
       process.exit(0);
     } else throw new Error(`Unknown option ${arg} (try --help)`);
   }
@@ -102,9 +106,9 @@ function describe(resolution: Resolution): string {
         ? `sample "${resolution.sample}"`
         : resolution.how === 'similar'
           ? `most similar sample "${resolution.sample}" (similarity ${resolution.similarity})`
-        : resolution.how === 'catch-all'
-          ? 'no sample: catch-all route, words sent in the query slot'
-          : 'no sample: device route, sent with no words';
+          : resolution.how === 'catch-all'
+            ? 'no sample: catch-all route, words sent in the query slot'
+            : 'no sample: device route, sent with no words';
   return `  · resolved: ${resolution.intent.name} by ${how}${resolution.oneShot ? ', one-shot' : ''}`;
 }
 
@@ -142,8 +146,7 @@ function espeakAvailable(): boolean {
 
 export function loadSkill(): (envelope: RequestEnvelope) => Promise<ResponseEnvelope> {
   process.env.SKILL_LOG ??= 'off';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(BUNDLE_PATH).handler;
+  return loadBundle();
 }
 
 async function main(): Promise<void> {

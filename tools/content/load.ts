@@ -45,7 +45,6 @@ function readYamlFile(file: string, name: string, problems: string[]): unknown {
   }
 }
 
-
 function check<T>(schema: z.ZodType<T>, data: unknown, where: (path: PropertyKey[]) => string, problems: string[]): T | undefined {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
@@ -55,6 +54,9 @@ function check<T>(schema: z.ZodType<T>, data: unknown, where: (path: PropertyKey
   return undefined;
 }
 
+/** A field of parsed YAML, which may be any value at all. */
+const fieldOf = (raw: unknown, key: string): unknown => (typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined);
+
 const fieldName = (path: PropertyKey[]) => (path.length ? path.map(String).join('.') : '(whole file)');
 
 export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'content')): LoadedContent {
@@ -63,7 +65,7 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   // Messages name files as an editor sees them: content/<locale>/…
   const rel = (file: string) => join('content', relative(contentRoot, file));
   const readYaml = (file: string) => readYamlFile(file, rel(file), problems);
-  const fileCheck = <T>(name: string, schema: z.ZodType<T>, pick?: (raw: any) => unknown): T | undefined => {
+  const fileCheck = <T>(name: string, schema: z.ZodType<T>, pick?: (raw: unknown) => unknown): T | undefined => {
     const file = join(dir, name);
     const raw = readYaml(file);
     if (raw === undefined) return undefined;
@@ -74,15 +76,18 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   const topics: Topic[] = [];
   const invalidTopicIds = new Set<string>();
   const topicsDir = join(dir, 'topics');
-  for (const name of readdirSync(topicsDir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(topicsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const file = join(topicsDir, name);
-    const raw = readYaml(file) as any;
+    const raw = readYaml(file);
     if (raw === undefined) continue;
-    const label = `${rel(file)}: topic ${typeof raw?.id === 'string' ? raw.id : '(no id)'}`;
+    const rawId = fieldOf(raw, 'id');
+    const label = `${rel(file)}: topic ${typeof rawId === 'string' ? rawId : '(no id)'}`;
     const topic = check(topicSchema, raw, (path) => `${label}: field ${fieldName(path)}`, problems);
     if (!topic) {
       // Still known by id, so other topics pointing at it don't add noise to the one real problem.
-      if (typeof raw?.id === 'string') invalidTopicIds.add(raw.id);
+      if (typeof rawId === 'string') invalidTopicIds.add(rawId);
       continue;
     }
     if (`${topic.id}.yaml` !== name) problems.push(`${label}: field id: must match the file name (${name})`);
@@ -91,7 +96,7 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
     topics.push(topic);
   }
 
-  const nations = fileCheck('nations.yaml', nationSchema.array().min(1), (raw) => raw?.nations);
+  const nations = fileCheck('nations.yaml', nationSchema.array().min(1), (raw) => fieldOf(raw, 'nations'));
   const framing = fileCheck('framing.yaml', framingSchema);
   const prompts = fileCheck('prompts.yaml', promptsSchema);
   const speech = fileCheck('speech.yaml', speechSchema);

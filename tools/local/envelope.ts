@@ -27,15 +27,18 @@ export function requestEnvelope(request: Request, session: EnvelopeSession, skil
       },
     },
     request,
-  } as RequestEnvelope;
+  };
 }
 
 const base = () => ({ requestId: `amzn1.echo-api.request.${randomUUID()}`, timestamp: new Date().toISOString(), locale: LOCALE });
 
-export const launchRequest = (): Request => ({ type: 'LaunchRequest', ...base() }) as Request;
+export const launchRequest = (): Request => ({ type: 'LaunchRequest', ...base() });
 
-export const intentRequest = (intent: Intent): Request =>
-  ({ type: 'IntentRequest', dialogState: 'COMPLETED', ...base(), intent: { ...intent, confirmationStatus: intent.confirmationStatus ?? 'NONE' } }) as Request;
+export const intentRequest = (intent: Intent): Request => ({
+  type: 'IntentRequest',
+  dialogState: 'COMPLETED',
+  ...base(),
+  intent: { ...intent, confirmationStatus: intent.confirmationStatus ?? 'NONE' },
+});
 
-export const sessionEndedRequest = (reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR' = 'USER_INITIATED'): Request =>
-  ({ type: 'SessionEndedRequest', reason, ...base() }) as Request;
+export const sessionEndedRequest = (reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR' = 'USER_INITIATED'): Request => ({ type: 'SessionEndedRequest', reason, ...base() });

@@ -50,9 +50,19 @@ const SIMILAR_THRESHOLD = 0.5;
 const MIN_COVERED = 0.4;
 /** Words too common to tell intents apart; everything else counts, weighted by how few intents use it. */
 const FUNCTION_WORDS = new Set(
-  'a an the i im me my we us our you your to of for and or is are am be been it its this that in on at do does did can could would should will what how if with about get got have has had so just they them their he she her his him from by as there was were'.split(' '),
+  'a an the i im me my we us our you your to of for and or is are am be been it its this that in on at do does did can could would should will what how if with about get got have has had so just they them their he she her his him from by as there was were'.split(
+    ' ',
+  ),
 );
-const contentStems = (text: string) => [...new Set(normalise(text).replace(/'/g, '').split(' ').filter((w) => w && !FUNCTION_WORDS.has(w)).map((w) => stemmer(w)))];
+const contentStems = (text: string) => [
+  ...new Set(
+    normalise(text)
+      .replace(/'/g, '')
+      .split(' ')
+      .filter((w) => w && !FUNCTION_WORDS.has(w))
+      .map((w) => stemmer(w)),
+  ),
+];
 
 /** Where words that match no sample go: see the file comment. */
 export type Routing = 'device' | 'catch-all';
@@ -139,16 +149,14 @@ export class Resolver {
 
   private slot(intent: string, name: string, value: string): Slot {
     const type = this.slotTypes.get(`${intent}.${name}`) ?? '';
-    const slot: Slot = { name, value, confirmationStatus: 'NONE' } as Slot;
+    const slot: Slot = { name, value, confirmationStatus: 'NONE' };
     const known = this.values.get(type);
     if (!known) return slot; // built-in types such as AMAZON.SearchQuery carry no resolutions
     const match = known.get(normalise(value));
     const authority = `amzn1.er-authority.echo-sdk.local.${type}`;
     slot.resolutions = {
       resolutionsPerAuthority: [
-        match
-          ? { authority, status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id: match.id, name: match.name } }] }
-          : { authority, status: { code: 'ER_SUCCESS_NO_MATCH' } },
+        match ? { authority, status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id: match.id, name: match.name } }] } : { authority, status: { code: 'ER_SUCCESS_NO_MATCH' } },
       ],
     } as Slot['resolutions'];
     return slot;
@@ -177,7 +185,7 @@ export class Resolver {
     // Alexa sends every slot the intent declares, empty ones without a value.
     const declared = [...this.slotTypes.keys()].filter((k) => k.startsWith(`${sample.intent}.`)).map((k) => k.slice(sample.intent.length + 1));
     const all: Record<string, Slot> = {};
-    for (const name of declared) all[name] = slots[name] ?? ({ name, confirmationStatus: 'NONE' } as Slot);
+    for (const name of declared) all[name] = slots[name] ?? { name, confirmationStatus: 'NONE' };
     return { name: sample.intent, confirmationStatus: 'NONE', ...(declared.length ? { slots: all } : {}) };
   }
 
@@ -204,7 +212,7 @@ export class Resolver {
     const w = (stem: string) => this.weight.get(stem) ?? this.unknownWeight;
     const saidNorm = Math.sqrt(said.reduce((sum, s) => sum + w(s) ** 2, 0));
     const saidSet = new Set(said);
-    let best: { score: number; bag: Resolver["bags"][number] } | undefined;
+    let best: { score: number; bag: Resolver['bags'][number] } | undefined;
     for (const bag of this.bags) {
       let shared = 0;
       let norm = 0;
@@ -226,13 +234,13 @@ export class Resolver {
       if (value) slots[name] = this.slot(best.bag.intent, name, value);
     }
     // A sample that is all slot ("{nation}") is not matched by similarity; one with slots unfilled still is.
-    const sample = this.samples.find((s) => s.intent === best!.bag.intent && s.sample === best!.bag.sample)!;
+    const sample = this.samples.find((s) => s.intent === best.bag.intent && s.sample === best.bag.sample)!;
     return { kind: 'intent', how: 'similar', sample: best.bag.sample, similarity: Number(best.score.toFixed(2)), intent: this.intentWith(sample, slots) };
   }
 
   private unmatched(text: string): Extract<Resolution, { kind: 'intent' }> {
     if (this.routing === 'catch-all') {
-      return { kind: 'intent', how: 'catch-all', intent: { name: 'QueryIntent', confirmationStatus: 'NONE', slots: { query: { name: 'query', value: text, confirmationStatus: 'NONE' } as Slot } } };
+      return { kind: 'intent', how: 'catch-all', intent: { name: 'QueryIntent', confirmationStatus: 'NONE', slots: { query: { name: 'query', value: text, confirmationStatus: 'NONE' } } } };
     }
     return { kind: 'intent', how: 'fallback', intent: { name: 'AMAZON.FallbackIntent', confirmationStatus: 'NONE' } };
   }
