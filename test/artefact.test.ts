@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { content } from '../lambda/content';
+import { ssmlToPlainText } from '../lambda/speech/render';
 import { intentRequest, launchRequest, requestEnvelope } from '../tools/local/envelope';
 import { REPO_ROOT } from '../tools/content/load';
 
@@ -42,10 +44,12 @@ test('the unzipped bundle answers in a fresh Node process', () => {
   // Only the fields read below; the envelope is ask-sdk-model's ResponseEnvelope.
   type Said = { response: { outputSpeech: { ssml: string }; shouldEndSession: boolean; reprompt: { outputSpeech: { ssml: string } } } };
   const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, SKILL_LOG: 'off' } }).toString()) as Said[];
-  expect(out[0].response.outputSpeech.ssml).toContain('Welcome to Second Opinion Guide.');
+  // The words come from content, so rewording a prompt doesn't break this.
+  expect(ssmlToPlainText(out[0].response.outputSpeech.ssml)).toContain(content.prompts.welcome);
   expect(out[0].response.shouldEndSession).toBe(false);
-  expect(out[1].response.outputSpeech.ssml).toContain('Questions 1 to 3 of 8.');
-  expect(out[1].response.reprompt.outputSpeech.ssml).toContain('Say next');
+  const questions = content.topics.find((t) => t.id === 'questions-to-ask')!;
+  expect(ssmlToPlainText(out[1].response.outputSpeech.ssml)).toContain(questions.shortAnswer);
+  expect(ssmlToPlainText(out[1].response.reprompt.outputSpeech.ssml)).toBe(content.prompts.continue.reprompt);
 });
 
 test('the pinned ask-cli starts (npx ask --version)', () => {

@@ -8,21 +8,27 @@ import { LOCAL_SKILL_ID } from '../tools/local/envelope';
 import { captureLogs, Chat, expectAlexa, matched, unmatched } from './harness';
 
 const firstSentence = (text: string) => text.split(/(?<=[.?!])\s/)[0];
-const fallbackOpening = firstSentence(content.prompts.fallback);
+// Copy is read from content, so an editor's rewording doesn't break a behaviour test. (Where a test
+// checks facts the guidance must state, such as Llais replacing the Councils, the words are the point.)
+const { prompts, framing } = content;
+const welcome = firstSentence(prompts.welcome);
+const topic = (id: string) => content.topics.find((t) => t.id === id)!;
+const opening = (id: string) => firstSentence(topic(id).shortAnswer);
+const nationService = (id: string) => content.nations.find((n) => n.id === id)!.service;
 
 describe('launch and help', () => {
   test('launch: welcome, disclaimer once, three examples, an open question', async () => {
     const chat = new Chat();
     const a = await chat.user('open second opinion guide');
     expectAlexa(a, {
-      startsWith: 'Welcome to Second Opinion Guide.',
-      says: ['not medical advice', 'Why get a second opinion?', 'Who helps in Wales?', 'What should I ask the specialist?', /What would you like to know\?$/],
+      startsWith: welcome,
+      says: [framing.disclaimer, 'Why get a second opinion?', 'Who helps in Wales?', 'What should I ask the specialist?', prompts.whatNext],
       open: true,
-      reprompt: 'What would you like to know?',
+      reprompt: prompts.whatNext,
     });
     // The disclaimer is not repeated in the same session.
     const b = await chat.user('what are the pros');
-    expectAlexa(b, { saysNot: 'not medical advice', open: true });
+    expectAlexa(b, { saysNot: framing.disclaimer, open: true });
   });
 
   test('help gives concrete examples and keeps the session open', async () => {
@@ -36,7 +42,7 @@ describe('launch and help', () => {
     await chat.user('open second opinion guide');
     const a = await chat.user('play some jazz music');
     expect(chat.lastIntent).toBe('AMAZON.FallbackIntent');
-    expectAlexa(a, { startsWith: fallbackOpening, says: [content.prompts.urgentLine, 'how to get one', 'questions to take along'], open: true, reprompt: /What would you like to know\?/ });
+    expectAlexa(a, { startsWith: firstSentence(prompts.fallback), says: [prompts.urgentLine, prompts.whatNext], open: true, reprompt: prompts.fallbackReprompt });
     // On a device this is what a frightened person whose words matched nothing hears: 999 comes early.
     expect(a.speech.split(/\s+/).slice(0, 25).join(' ')).toContain('999');
   });
@@ -44,7 +50,7 @@ describe('launch and help', () => {
   test('a one-shot answers at once and gives the disclaimer in that first turn', async () => {
     const chat = new Chat();
     const a = await chat.user('Alexa, ask second opinion guide will it delay my treatment');
-    expectAlexa(a, { startsWith: 'A second opinion may delay the start of your treatment.', says: 'not medical advice', open: true });
+    expectAlexa(a, { startsWith: opening('delay'), says: framing.disclaimer, open: true });
   });
 });
 
@@ -66,13 +72,13 @@ describe('every topic intent answers its topic, short answer first', () => {
     await chat.user('open second opinion guide');
     const a = await chat.user('tell me about the multidisciplinary team');
     expect(chat.lastIntent).toBe('TopicIntent');
-    expectAlexa(a, { startsWith: 'A team of health professionals works with you', open: true });
+    expectAlexa(a, { startsWith: opening('how-treatment-is-planned'), open: true });
   });
 
   test('TopicIntent with a name no topic has searches instead of failing', async () => {
     const chat = new Chat();
     const a = await chat.intent('TopicIntent', { topic: unmatched('cost of travelling to another hospital', 'TOPIC') });
-    expectAlexa(a, { startsWith: 'There are four possible disadvantages', open: true });
+    expectAlexa(a, { startsWith: opening('disadvantages'), open: true });
   });
 });
 
@@ -82,11 +88,11 @@ describe('lists: three at a time, with where you are', () => {
     await chat.user('open second opinion guide');
     let a = await chat.user('what should I ask the specialist');
     expectAlexa(a, {
-      startsWith: 'Here are eight questions',
-      says: ['Questions 1 to 3 of 8.', 'If the second opinion is different from the first one, why?', 'Do I need any treatment?', 'Say next for more'],
+      startsWith: opening('questions-to-ask'),
+      says: ['Questions 1 to 3 of 8.', 'If the second opinion is different from the first one, why?', 'Do I need any treatment?', prompts.list.more],
       saysNot: 'side effects',
       open: true,
-      reprompt: 'Say next to hear more',
+      reprompt: prompts.continue.reprompt,
     });
     // The card carries all eight questions, written form, for a carer to read.
     expect(a.card?.content.split('\n').filter((l) => /^\d\. /.test(l))).toHaveLength(8);
@@ -106,7 +112,7 @@ describe('lists: three at a time, with where you are', () => {
 
     a = await chat.user('repeat');
     expect(a.ssml).toBe(page2);
-    expect(a.reprompt).toContain('Say next to hear more');
+    expect(a.reprompt).toContain(prompts.continue.reprompt);
 
     a = await chat.user('yes');
     expectAlexa(a, { startsWith: 'Questions 7 to 8 of 8.', says: ["That's all 8 questions.", "Would you like to know who can help if it's hard to get a referral?"], open: true, reprompt: /say yes/ });
@@ -115,7 +121,7 @@ describe('lists: three at a time, with where you are', () => {
     expectAlexa(a, { startsWith: "That's all 8 questions.", says: 'who can help', open: true });
 
     a = await chat.user('yes');
-    expectAlexa(a, { startsWith: 'If you find it hard to get a referral', says: 'Which part of the UK do you live in?', open: true });
+    expectAlexa(a, { startsWith: opening('referral-help'), says: prompts.nation.question, open: true });
   });
 
   test('previous at the start says so and reads the first page again', async () => {
@@ -132,7 +138,7 @@ describe('lists: three at a time, with where you are', () => {
     let a = await chat.user('yes');
     expectAlexa(a, { startsWith: 'Reason 4 of 4.', says: "That's all 4 reasons.", open: true });
     a = await chat.user('yes');
-    expectAlexa(a, { startsWith: 'If you have doubts about your diagnosis', open: true });
+    expectAlexa(a, { startsWith: opening('doubts-about-diagnosis'), open: true });
   });
 
   test('no declines an offer and keeps listening; no to an open question ends', async () => {
@@ -140,9 +146,9 @@ describe('lists: three at a time, with where you are', () => {
     await chat.user('what are the benefits');
     await chat.user('next');
     let a = await chat.user('no');
-    expectAlexa(a, { startsWith: 'OK.', says: 'What else would you like to know?', open: true });
+    expectAlexa(a, { startsWith: prompts.noThanks, says: prompts.whatElse, open: true });
     a = await chat.user('no');
-    expectAlexa(a, { says: 'Goodbye', open: false });
+    expectAlexa(a, { says: prompts.goodbye, open: false });
   });
 
   test('start over returns to the welcome mid-list', async () => {
@@ -150,15 +156,15 @@ describe('lists: three at a time, with where you are', () => {
     await chat.user('open second opinion guide');
     await chat.user('read me the questions');
     const a = await chat.user('start over');
-    expectAlexa(a, { startsWith: "OK, let's start again.", says: 'Welcome to Second Opinion Guide.', saysNot: 'not medical advice', open: true });
+    expectAlexa(a, { startsWith: prompts.startOver, says: welcome, saysNot: framing.disclaimer, open: true });
     const b = await chat.user('next');
-    expectAlexa(b, { says: "There's nothing more to read on that.", open: true });
+    expectAlexa(b, { says: prompts.continue.nothingMore, open: true });
   });
 
   test('long guidance pages on: more reads the rest, then the follow-up offer', async () => {
     const chat = new Chat();
     const a = await chat.user('what does a second opinion mean');
-    expectAlexa(a, { says: 'Would you like to hear more?', open: true });
+    expectAlexa(a, { says: prompts.continue.more, open: true });
     const b = await chat.user('more');
     expectAlexa(b, { says: 'take a relative or friend', open: true });
     expect(b.speech).toMatch(/Would you like to hear the common reasons people ask for one\?$/);
@@ -191,21 +197,21 @@ describe('who can help: the NATION slot', () => {
     await chat.user('open second opinion guide');
     let a = await chat.user("my GP won't refer me");
     expect(chat.lastIntent).toBe('WhoCanHelpIntent');
-    expectAlexa(a, { startsWith: 'If you find it hard to get a referral', says: /Which part of the UK do you live in\?/, open: true, reprompt: /England, Scotland, Wales or Northern Ireland/ });
+    expectAlexa(a, { startsWith: opening('referral-help'), says: prompts.nation.question, open: true, reprompt: prompts.nation.reprompt });
     a = await chat.user('Wales');
     expect(chat.lastIntent).toBe('NationIntent');
-    expectAlexa(a, { startsWith: 'In Wales, Llais', open: true });
+    expectAlexa(a, { startsWith: nationService('wales').introduction, open: true });
     // The nation is remembered for the rest of the session.
     a = await chat.user('who can help');
-    expectAlexa(a, { startsWith: 'In Wales, Llais', open: true });
+    expectAlexa(a, { startsWith: nationService('wales').introduction, open: true });
   });
 
   test('a place outside the UK: the services are UK ones, all four named', async () => {
     const chat = new Chat();
     const a = await chat.user('who helps in France');
     expectAlexa(a, {
-      startsWith: 'Sorry, I only know about services in the UK.',
-      says: ['PALS in England', 'the Patient Advice and Support Service in Scotland', 'Llais in Wales', 'the Patient and Client Council in Northern Ireland', 'Which part of the UK do you live in?'],
+      startsWith: firstSentence(prompts.nation.notInUk),
+      says: ['PALS in England', 'the Patient Advice and Support Service in Scotland', 'Llais in Wales', 'the Patient and Client Council in Northern Ireland', prompts.nation.question],
       open: true,
     });
     expectAlexa(await chat.user('England'), { startsWith: 'In England, PALS', open: true });
@@ -225,13 +231,13 @@ describe('built-ins and session ends', () => {
     await chat.user('open second opinion guide');
     await chat.user('what should I ask the specialist');
     const a = await chat.user(said);
-    expectAlexa(a, { startsWith: 'Goodbye', open: false });
+    expectAlexa(a, { startsWith: prompts.goodbye, open: false });
     expect(a.speech.split(' ').length).toBeLessThan(8);
   });
 
   test('repeat with nothing said yet gives the welcome', async () => {
     const chat = new Chat();
-    expectAlexa(await chat.intent('AMAZON.RepeatIntent'), { startsWith: 'Welcome', open: true });
+    expectAlexa(await chat.intent('AMAZON.RepeatIntent'), { startsWith: welcome, open: true });
   });
 
   test('SessionEndedRequest gets an empty response and logs only the reason', async () => {
@@ -246,7 +252,7 @@ describe('built-ins and session ends', () => {
 
   test('an intent the code does not know gets the fallback, session open', async () => {
     const chat = new Chat();
-    expectAlexa(await chat.intent('SomeNewIntent'), { startsWith: fallbackOpening, open: true });
+    expectAlexa(await chat.intent('SomeNewIntent'), { startsWith: firstSentence(prompts.fallback), open: true });
   });
 });
 
@@ -282,7 +288,7 @@ describe('robustness', () => {
     try {
       const chat = new Chat();
       const a = await chat.user('what are the pros');
-      expectAlexa(a, { startsWith: 'Sorry, something went wrong on my side.', open: true, reprompt: 'Could you say that again' });
+      expectAlexa(a, { startsWith: prompts.error, open: true, reprompt: prompts.errorReprompt });
     } finally {
       spy.mockRestore();
     }
@@ -292,7 +298,7 @@ describe('robustness', () => {
     const chat = new Chat(createSkill({ skillId: 'amzn1.ask.skill.someone-else' }));
     await expect(chat.user('open second opinion guide')).rejects.toThrow();
     const ours = new Chat(createSkill({ skillId: LOCAL_SKILL_ID }));
-    expectAlexa(await ours.user('open second opinion guide'), { startsWith: 'Welcome', open: true });
+    expectAlexa(await ours.user('open second opinion guide'), { startsWith: welcome, open: true });
   });
 
   test('logs name request types and intents, never what was said', async () => {

@@ -1,16 +1,46 @@
 /** The interaction model and the code agree, and the model meets Alexa's rules. */
 import { content } from '../lambda/content';
 import { createSkill } from '../lambda/skill';
-import { buildInteractionModel } from '../tools/model/build-model';
-import { loadContent } from '../tools/content/load';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../tools/content/load';
+import { staleGeneratedFiles } from '../tools/verify-generated';
 import { Chat, model } from './harness';
 
 const languageModel = model().interactionModel.languageModel;
 type ModelIntent = { name: string; samples: string[]; slots?: { name: string; type: string }[] };
 const intents: ModelIntent[] = languageModel.intents;
 
-test('the committed model is exactly what content generates', () => {
-  expect(model()).toEqual(JSON.parse(JSON.stringify(buildInteractionModel(loadContent()))));
+describe('npm run verify, before the build: the committed model must be what content makes', () => {
+  /** A copy of what the check reads: content/ and the committed model. */
+  function copyOfRepository(): string {
+    const root = mkdtempSync(join(tmpdir(), 'verify-'));
+    cpSync(join(REPO_ROOT, 'content'), join(root, 'content'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'skill-package'), join(root, 'skill-package'), { recursive: true });
+    return root;
+  }
+  const MODEL = join('skill-package', 'interactionModels', 'custom', 'en-GB.json');
+
+  test('a content edit committed without its regenerated model fails', () => {
+    const root = copyOfRepository();
+    const file = join(root, 'content', 'en-GB', 'topics', 'delay.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {4}- /m, '    - will a second opinion slow down my chemo\n    - '));
+    expect(staleGeneratedFiles(root)).toEqual([MODEL]);
+  });
+
+  test('so does a missing model, and a model edited by hand', () => {
+    const missing = copyOfRepository();
+    rmSync(join(missing, MODEL));
+    expect(staleGeneratedFiles(missing)).toEqual([MODEL]);
+    const edited = copyOfRepository();
+    writeFileSync(join(edited, MODEL), readFileSync(join(edited, MODEL), 'utf8').replace('second opinion guide', 'second opinion guides'));
+    expect(staleGeneratedFiles(edited)).toEqual([MODEL]);
+  });
+
+  test('the same copy, unedited, passes', () => {
+    expect(staleGeneratedFiles(copyOfRepository())).toEqual([]);
+  });
 });
 
 test('invocation name: 2–4 lower-case words, no launch or connecting words, no "alexa", "skill" or "app"', () => {

