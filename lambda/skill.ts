@@ -45,7 +45,9 @@ const applicationId = (envelope: Record<string, unknown>): unknown => at(envelop
 function withOwnState(envelope: Record<string, unknown>): Record<string, unknown> {
   const session = envelope.session;
   if (!session) return envelope;
-  const attributes = { [STATE_KEY]: readState(at(session, 'attributes')) };
+  const raw = at(session, 'attributes');
+  // A new session (most cold starts) carries no state: nothing to read.
+  const attributes = isRecord(raw) && Object.hasOwn(raw, STATE_KEY) ? { [STATE_KEY]: readState(raw) } : {};
   return { ...envelope, session: { ...(isRecord(session) ? session : {}), attributes } };
 }
 

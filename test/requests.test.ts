@@ -6,9 +6,9 @@
 import type { IntentRequest, Request, RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
 import { content } from '../lambda/content';
 import * as pages from '../lambda/dialogue/pages';
-import { STATE_KEY } from '../lambda/dialogue/state';
+import { hasNonXmlCharacters, STATE_KEY } from '../lambda/dialogue/state';
 import { createSkill, SkillIdMismatchError } from '../lambda/skill';
-import { ssmlToPlainText, toSsml } from '../lambda/speech/render';
+import { ssmlToPlainText } from '../lambda/speech/render';
 import { intentRequest, launchRequest, LOCAL_SKILL_ID, requestEnvelope } from '../tools/local/envelope';
 import { captureLogs, Chat, expectAlexa } from './harness';
 
@@ -126,8 +126,9 @@ describe('session attributes are data, and only the skill’s own', () => {
     expect(JSON.stringify(reply.sessionAttributes).length).toBeLessThan(3_000);
   });
 
-  test('the renderer replaces characters XML forbids', () => {
-    expect(toSsml([{ kind: 'text', text: 'a\u0000b\ud800c' }])).toBe('<speak>a b c</speak>');
+  test('text with a character XML forbids is refused when state is read', () => {
+    for (const bad of ['a\u0000b', 'a\ud800b', 'b\udc00', '\uffff']) expect([bad, hasNonXmlCharacters(bad)]).toEqual([bad, true]);
+    for (const good of ['plain', 'tab\tand\nlines', 'émoji 🙂', '\u202e']) expect([good, hasNonXmlCharacters(good)]).toEqual([good, false]);
   });
 });
 

@@ -6,7 +6,7 @@
  * said last is kept as the blocks and prompts it was rendered from, and rendering escapes them again.
  */
 import { content, findNation, findTopic } from '../content';
-import { hasNonXmlCharacters, type Block } from '../speech/render';
+import type { Block } from '../speech/render';
 
 export type Offer =
   /** "Would you like to hear more?" / "Say next for more": yes and next continue the current topic. */
@@ -53,6 +53,25 @@ export const STATE_KEY = 'dialogue';
  * larger was not written by this skill.
  */
 export const STATE_LIMITS = { text: 1_000, blocks: 10, spokenTotal: 3_000, cardTitle: 200, cardText: 2_000, page: 1_000 } as const;
+
+/**
+ * Whether text holds a character XML 1.0 forbids (C0 controls other than tab and line breaks,
+ * U+FFFE/U+FFFF, unpaired surrogates). ssml-builder escapes markup but passes these through, and Alexa
+ * rejects SSML that holds them. Content never has them, so only text read back from state is checked.
+ */
+export function hasNonXmlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0xd800) continue;
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c >= 0xfffe) return true;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** An own field only: a forged "__proto__" or "constructor" key is just a key. */

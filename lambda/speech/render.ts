@@ -25,19 +25,7 @@ const findSpecials = () => (specialPattern ??= new RegExp(`(?<![\\w])(${specials
 /** Alexa refuses a response whose SSML is longer than this. */
 export const MAX_SSML_CHARS = 8_000;
 
-/**
- * Characters XML 1.0 forbids (C0 controls other than tab and line breaks, U+FFFE/U+FFFF, unpaired
- * surrogates): ssml-builder escapes markup but passes these through, and Alexa rejects SSML that holds
- * them. Content never has them; text read back from session state might.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Whether text holds a character XML forbids: never true of what the skill itself says. */
-export const hasNonXmlCharacters = (text: string): boolean => text.search(NOT_XML) !== -1;
-
-function sayText(speech: Speech, said: string): void {
-  const text = said.replace(NOT_XML, ' ');
+function sayText(speech: Speech, text: string): void {
   let last = 0;
   const matches = specials.some((special) => text.includes(special)) ? text.matchAll(findSpecials()) : [];
   for (const match of matches) {
