@@ -82,7 +82,11 @@ export function compileTriage({ calm, pastIsCalmFor, past, now, rules }: Triage)
   // One alternation per list rather than a regular expression per pattern: the first free question after
   // a cold start compiled ~230 of them, 20 ms of its first response (npm run bench). `all` lists stay
   // apart, since each of their patterns must match on its own.
-  const any = (patterns: string[]) => [each(patterns).map((source) => `(?:${source})`).join('|')];
+  const any = (patterns: string[]) => [
+    each(patterns)
+      .map((source) => `(?:${source})`)
+      .join('|'),
+  ];
   const all = each;
   return {
     calm: any(calm),
