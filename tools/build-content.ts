@@ -78,27 +78,20 @@ export function runtimeContent({ framing, topics, nations, speech: { pauses, ...
 
 /** The triage patterns as regular-expression sources, so the Lambda never parses the pattern language. */
 export function compileTriage({ calm, pastIsCalmFor, past, now, rules }: Triage): CompiledTriage {
-  const each = (patterns: string[]) => patterns.map(compilePattern);
   // One alternation per list rather than a regular expression per pattern: the first free question after
-  // a cold start compiled ~230 of them, 20 ms of its first response (npm run bench). `all` lists stay
-  // apart, since each of their patterns must match on its own.
-  const any = (patterns: string[]) => [
-    each(patterns)
-      .map((source) => `(?:${source})`)
-      .join('|'),
-  ];
-  const all = each;
+  // a cold start compiled ~230 of them (npm run bench: 35 → 30 ms). An empty list matches nothing.
+  const oneOf = (patterns: string[]) => (patterns.length ? patterns.map((p) => `(?:${compilePattern(p)})`).join('|') : '(?!)');
   return {
-    calm: any(calm),
+    calm: oneOf(calm),
     pastIsCalmFor,
-    past: any(past),
-    now: any(now),
+    past: oneOf(past),
+    now: oneOf(now),
     rules: rules.map((rule) => ({
       answer: rule.answer,
       category: rule.category,
-      ...(rule.any ? { any: any(rule.any) } : {}),
-      ...(rule.all ? { all: all(rule.all) } : {}),
-      ...(rule.unless ? { unless: any(rule.unless) } : {}),
+      ...(rule.any ? { any: oneOf(rule.any) } : {}),
+      ...(rule.all ? { all: rule.all.map(compilePattern) } : {}),
+      ...(rule.unless ? { unless: oneOf(rule.unless) } : {}),
     })),
   };
 }

@@ -67,18 +67,14 @@ export async function playCases(cases: Case[], routing: Routing, model = JSON.pa
       if (turn.none?.some((n) => has(speech, n))) problems.push(`said one of [${turn.none.join(', ')}]`);
       if (turn.notLead?.some((n) => has(first25, n))) problems.push(`led with one of [${turn.notLead.join(', ')}]`);
       if (turn.end !== undefined && turn.end !== heard.endSession) problems.push(turn.end ? 'session kept open' : 'session ended');
+      figures.words.push(words(speech).length);
       if (!problems.length) {
         figures.right++;
-        figures.words.push(words(speech).length);
         if (turn.lead) {
           figures.withLead++;
           if (turn.lead.some((l) => has(first25, l))) figures.leadFirst++;
         }
-      } else {
-        figures.words.push(words(speech).length);
-      }
-      if (problems.length)
-        figures.misses.push(`${c.id}: U: ${turn.say} → ${resolution.kind === 'intent' ? resolution.intent.name : resolution.kind}: ${problems.join('; ')} | A: ${speech.slice(0, 120)}`);
+      } else figures.misses.push(`${c.id}: U: ${turn.say} → ${resolution.kind === 'intent' ? resolution.intent.name : resolution.kind}: ${problems.join('; ')} | A: ${speech.slice(0, 120)}`);
     }
   }
   return figures;

@@ -181,13 +181,17 @@ export type Safety = z.infer<typeof safetySchema>;
 export type SafetyAnswer = z.infer<typeof safetyAnswerSchema>;
 export type Triage = z.infer<typeof triageSchema>;
 
-/** What the build writes to lambda/generated/triage.json: the patterns as regular-expression sources. */
+/**
+ * What the build writes to lambda/generated/triage.json: the patterns as regular-expression sources. A
+ * list where any one pattern may match is one alternation; `all` keeps its patterns apart, since each
+ * must match on its own.
+ */
 export interface CompiledTriage {
-  calm: string[];
+  calm: string;
   pastIsCalmFor: string[];
-  past: string[];
-  now: string[];
-  rules: { answer: string; category: string; any?: string[]; all?: string[]; unless?: string[] }[];
+  past: string;
+  now: string;
+  rules: { answer: string; category: string; any?: string; all?: string[]; unless?: string }[];
 }
 
 /** All of content/<locale>/, validated and cross-checked: what the tools build the model and index from. */

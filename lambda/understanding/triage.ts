@@ -21,11 +21,11 @@ export interface TriageResult {
 export const MAX_TRIAGE_CHARACTERS = 1000;
 
 interface Prepared {
-  calm: RegExp[];
+  calm: RegExp;
   pastIsCalmFor: Set<string>;
-  past: RegExp[];
-  now: RegExp[];
-  rules: { answer: string; category: string; any?: RegExp[]; all?: RegExp[]; unless?: RegExp[] }[];
+  past: RegExp;
+  now: RegExp;
+  rules: { answer: string; category: string; any?: RegExp; all?: RegExp[]; unless?: RegExp }[];
 }
 
 let prepared: Prepared | undefined;
@@ -35,30 +35,36 @@ function load(): Prepared {
   if (!prepared) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const data = require('../generated/triage.json') as CompiledTriage;
-    const compile = (sources: string[] | undefined, flags = '') => sources?.map((source) => new RegExp(source, flags));
+    const optional = (source: string | undefined) => (source === undefined ? undefined : new RegExp(source));
     prepared = {
-      calm: compile(data.calm, 'g')!,
+      calm: new RegExp(data.calm, 'g'),
       pastIsCalmFor: new Set(data.pastIsCalmFor),
-      past: compile(data.past)!,
-      now: compile(data.now)!,
-      rules: data.rules.map((rule) => ({ answer: rule.answer, category: rule.category, any: compile(rule.any), all: compile(rule.all), unless: compile(rule.unless) })),
+      past: new RegExp(data.past),
+      now: new RegExp(data.now),
+      rules: data.rules.map((rule) => ({ answer: rule.answer, category: rule.category, any: optional(rule.any), all: rule.all?.map((s) => new RegExp(s)), unless: optional(rule.unless) })),
     };
   }
   return prepared;
 }
 
+// The same words are triaged more than once in a request (a handler's canHandle, then its handle, then the
+// understanding layer); a container serves one request at a time, so remembering the last is enough.
+let last: { words: string; result: TriageResult | undefined } | undefined;
+
 /** The safety answer these words need, or undefined when they are calm. */
 export function triage(words: string): TriageResult | undefined {
+  if (last?.words !== words) last = { words, result: triageAfresh(words) };
+  return last.result;
+}
+
+function triageAfresh(words: string): TriageResult | undefined {
   const { calm, pastIsCalmFor, past, now, rules } = load();
-  let said = padded(words.slice(0, MAX_TRIAGE_CHARACTERS));
-  for (const pattern of calm) said = said.replace(pattern, ' ');
-  said = said.replace(/ {2,}/g, ' ');
-  const historic = past.some((p) => p.test(said)) && !now.some((p) => p.test(said));
+  const said = padded(words.slice(0, MAX_TRIAGE_CHARACTERS)).replace(calm, ' ').replace(/ {2,}/g, ' ');
+  const historic = past.test(said) && !now.test(said);
   for (const rule of rules) {
     if (historic && pastIsCalmFor.has(rule.answer)) continue;
-    const matched = rule.any ? rule.any.some((p) => p.test(said)) : rule.all!.every((p) => p.test(said));
-    if (matched && rule.unless?.some((p) => p.test(said))) continue;
-    if (matched) return { answer: rule.answer, category: rule.category };
+    const matched = rule.any ? rule.any.test(said) : rule.all!.every((p) => p.test(said));
+    if (matched && !rule.unless?.test(said)) return { answer: rule.answer, category: rule.category };
   }
   return undefined;
 }

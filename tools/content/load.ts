@@ -155,7 +155,7 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
     safetyIntents[answer.intent.name] = answerId;
   }
   triage.rules.forEach((rule, i) => {
-    if (!safety.answers[rule.answer]) problems.push(`content/${locale}/triage.yaml: field rules.${i}.answer: no answer "${rule.answer}" in safety.yaml`);
+    if (!Object.hasOwn(safety.answers, rule.answer)) problems.push(`content/${locale}/triage.yaml: field rules.${i}.answer: no answer "${rule.answer}" in safety.yaml`);
   });
   if (problems.length) throw new ContentError(problems);
 

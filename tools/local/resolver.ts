@@ -73,7 +73,7 @@ export class Resolver {
   private readonly values = new Map<string, Map<string, { id: string; name: string }>>(); // type → spoken → value
   private readonly invocation: string;
   /** For the similarity stage: each sample's stems, and how telling each stem is (rarer across intents = more). */
-  private readonly bags: { intent: string; stems: string[]; slotNames: string[]; sample: string }[] = [];
+  private readonly bags: { sample: CompiledSample; stems: string[] }[] = [];
   private readonly weight = new Map<string, number>();
   private unknownWeight = 1;
 
@@ -107,13 +107,13 @@ export class Resolver {
       if (sample.slotNames.some((name) => !this.values.has(this.slotTypes.get(`${sample.intent}.${name}`) ?? ''))) continue;
       const stems = contentStems(sample.sample.replace(/\{\w+\}/g, ' '));
       if (!stems.length) continue;
-      this.bags.push({ intent: sample.intent, stems, slotNames: sample.slotNames, sample: sample.sample });
+      this.bags.push({ sample, stems });
       for (const stem of stems) {
         if (!intentsUsing.has(stem)) intentsUsing.set(stem, new Set());
         intentsUsing.get(stem)!.add(sample.intent);
       }
     }
-    const intentCount = new Set(this.bags.map((b) => b.intent)).size;
+    const intentCount = new Set(this.bags.map((b) => b.sample.intent)).size;
     for (const [stem, intents] of intentsUsing) this.weight.set(stem, Math.log(1 + intentCount / intents.size));
     // A word no sample uses is as telling as the rarest: it pulls the sentence away from every intent.
     this.unknownWeight = Math.log(1 + intentCount);
@@ -227,15 +227,15 @@ export class Resolver {
       if (best === undefined || score > best.score) best = { score, bag };
     }
     if (!best || best.score < SIMILAR_THRESHOLD) return undefined;
+    const { sample } = best.bag;
+    // A custom slot is filled with the longest of its values said anywhere; left unfilled otherwise.
     const slots: Record<string, Slot> = {};
-    for (const name of best.bag.slotNames) {
-      const known = this.values.get(this.slotTypes.get(`${best.bag.intent}.${name}`) ?? '');
+    for (const name of sample.slotNames) {
+      const known = this.values.get(this.slotTypes.get(`${sample.intent}.${name}`) ?? '');
       const value = [...(known?.keys() ?? [])].filter((v) => ` ${text} `.includes(` ${v} `)).sort((a, b) => b.length - a.length)[0];
-      if (value) slots[name] = this.slot(best.bag.intent, name, value);
+      if (value) slots[name] = this.slot(sample.intent, name, value);
     }
-    // A sample that is all slot ("{nation}") is not matched by similarity; one with slots unfilled still is.
-    const sample = this.samples.find((s) => s.intent === best.bag.intent && s.sample === best.bag.sample)!;
-    return { kind: 'intent', how: 'similar', sample: best.bag.sample, similarity: Number(best.score.toFixed(2)), intent: this.intentWith(sample, slots) };
+    return { kind: 'intent', how: 'similar', sample: sample.sample, similarity: Number(best.score.toFixed(2)), intent: this.intentWith(sample, slots) };
   }
 
   private unmatched(text: string): Extract<Resolution, { kind: 'intent' }> {
