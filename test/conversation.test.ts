@@ -42,7 +42,7 @@ describe('launch and help', () => {
     await chat.user('open second opinion guide');
     const a = await chat.user('play some jazz music');
     expect(chat.lastIntent).toBe('AMAZON.FallbackIntent');
-    expectAlexa(a, { startsWith: firstSentence(prompts.fallback), says: [prompts.urgentLine, prompts.whatNext], open: true, reprompt: prompts.fallbackReprompt });
+    expectAlexa(a, { startsWith: firstSentence(prompts.fallbackSteps[0].say), says: [prompts.urgentLine, prompts.fallbackSteps[0].prompt], open: true, reprompt: prompts.fallbackSteps[0].reprompt });
     // On a device this is what a frightened person whose words matched nothing hears: 999 comes early.
     expect(a.speech.split(/\s+/).slice(0, 25).join(' ')).toContain('999');
   });
@@ -252,7 +252,7 @@ describe('built-ins and session ends', () => {
 
   test('an intent the code does not know gets the fallback, session open', async () => {
     const chat = new Chat();
-    expectAlexa(await chat.intent('SomeNewIntent'), { startsWith: firstSentence(prompts.fallback), open: true });
+    expectAlexa(await chat.intent('SomeNewIntent'), { startsWith: firstSentence(prompts.fallbackSteps[0].say), open: true });
   });
 });
 

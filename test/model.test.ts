@@ -99,7 +99,7 @@ test('every intent in the model has a handler, and every handled intent is in th
     if (intent.name === 'AMAZON.FallbackIntent') continue;
     const chat = new Chat(skill);
     const heard = await chat.intent(intent.name);
-    expect([intent.name, heard.speech.startsWith(content.prompts.fallback.split('.')[0])]).toEqual([intent.name, false]);
+    expect([intent.name, heard.speech.startsWith(content.prompts.fallbackSteps[0].say.split('.')[0])]).toEqual([intent.name, false]);
   }
   const modelNames = new Set(intents.map((i) => i.name));
   const handled = ['NationIntent', 'TopicIntent', 'QueryIntent', ...Object.keys(content.intentTopics), ...Object.keys(content.safetyIntents)];

@@ -3,18 +3,17 @@
  *   lambda/generated/content.json       what every turn may say (prompts, framing, speech), inlined
  *   lambda/generated/library.json       the guidance (topics, nations), inlined, parsed on first use
  *   lambda/generated/triage.json        urgent-help triage patterns, compiled, loaded on the first words
- *   lambda/generated/search-index.json  free-question search: index, prepared terms and thresholds, loaded on first use
+ *   lambda/generated/understanding.json acts, list references, places and feelings, compiled, loaded on the first words
+ *   lambda/generated/passages.json      passage search (MiniSearch index, prepared terms, thresholds), loaded on the first free question
  *   skill-package/interactionModels/custom/en-GB.json  the interaction model ask-cli deploys
  * Usage: tsx tools/build-content.ts [--check]   (--check fails if the committed model is out of date)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { indexDocuments, type SearchDocument } from '../lambda/search/ranker';
-import type { SearchData } from '../lambda/search/retrieve';
-import { termOptions, termTable } from '../lambda/search/terms';
 import type {
   CompiledContent,
   CompiledTriage,
+  CompiledUnderstanding,
   Nation,
   RuntimeSafetyAnswer,
   Triage,
@@ -26,44 +25,26 @@ import type {
   Topic,
 } from '../lambda/content/schema';
 import { breaksFor } from '../lambda/speech/breaks';
-import { compilePattern } from '../lambda/understanding/patterns';
+import { compilePattern, normaliseWords } from '../lambda/understanding/patterns';
+import { buildPassageIndex } from './passages';
 import { ContentError, loadContent, REPO_ROOT, type LoadedContent } from './content/load';
 import { buildInteractionModel } from './model/build-model';
-import { expandTemplate } from './model/expand';
 
 export const MODEL_PATH = join(REPO_ROOT, 'skill-package', 'interactionModels', 'custom', 'en-GB.json');
 export const GENERATED_DIR = join(REPO_ROOT, 'lambda', 'generated');
 
-/** One search document per topic: its words, its names, and the ways people ask for it. */
-export function searchDocuments(loaded: LoadedContent): SearchDocument[] {
-  return loaded.compiled.topics.map((topic) => ({
-    id: topic.id,
-    title: topic.title,
-    aliases: topic.aliases.join(' . '),
-    samples: (topic.intent?.samples ?? [])
-      .flatMap(expandTemplate)
-      .map((s) => s.replace(/\{\w+\}/g, ' '))
-      .join(' . '),
-    text: [topic.shortAnswer, ...topic.detail, ...(topic.list?.items.map((i) => i.spoken) ?? [])].join(' '),
-  }));
-}
-
-export function buildSearchData(loaded: LoadedContent): SearchData {
-  const { minScore, minMargin, ...words } = loaded.compiled.search;
-  const terms = termTable(words);
-  return { index: indexDocuments(searchDocuments(loaded), termOptions(terms)), terms, minScore, minMargin };
-}
-
 // Each function names the fields it leaves out; RuntimeContent says why.
-const runtimeTopic = ({ intent, aliases, related, updates, sources, reviewed, ...topic }: Topic): RuntimeTopic => topic;
+const runtimeTopic = ({ intent, aliases, related, updates, sources, reviewed, passages, ...topic }: Topic): RuntimeTopic =>
+  // The questions feed the search index only; a free answer needs just what it opens with.
+  passages ? { ...topic, passages: Object.fromEntries(Object.entries(passages).map(([key, { about }]) => [key, { about }])) } : topic;
 
-const runtimeNation = ({ places, service: { sources, update, ...service }, ...nation }: Nation): RuntimeNation => ({
+const runtimeNation = ({ places, service: { sources, update, calledAs, calledAsAlone, ...service }, ...nation }: Nation): RuntimeNation => ({
   ...nation,
   service: update ? { ...service, update: { note: update.note } } : service,
 });
 
 /** The content the Lambda carries, whole; splitRuntimeContent says how it is bundled. */
-export function runtimeContent({ framing, topics, nations, speech: { pauses, ...speech }, search, safety, triage, ...rest }: CompiledContent): RuntimeContent {
+export function runtimeContent({ framing, topics, nations, speech: { pauses, ...speech }, search, safety, triage, understanding, ...rest }: CompiledContent): RuntimeContent {
   const { sources, ...spokenFraming } = framing;
   const answers = Object.entries(safety.answers).map(([answerId, { intent, sources: answerSources, ...answer }]): [string, RuntimeSafetyAnswer] => [answerId, answer]);
   return {
@@ -73,14 +54,52 @@ export function runtimeContent({ framing, topics, nations, speech: { pauses, ...
     framing: spokenFraming,
     safety: Object.fromEntries(answers),
     speech: { ...speech, breaks: breaksFor(pauses) },
+    understanding: { listReferences: understanding.listReferences.say, feelingsOffer: understanding.feelingsOffer, passages: understanding.passages },
+  };
+}
+
+// One alternation per list rather than a regular expression per pattern: the first free question after
+// a cold start compiled ~230 of them (npm run bench: 35 → 30 ms). An empty list matches nothing.
+const oneOf = (patterns: string[]) => (patterns.length ? patterns.map((p) => `(?:${compilePattern(p)})`).join('|') : '(?!)');
+
+const longestFirst = (patterns: string[]) =>
+  patterns
+    .map(compilePattern)
+    .sort((a, b) => b.length - a.length)
+    .map((source) => `(?:${source})`)
+    .join('|');
+
+/** Names as the understanding layer sees them (normalised), each mapped to its nation, longest first. */
+function namesToNations(nations: Nation[], names: (nation: Nation) => string[]): Record<string, string> {
+  const pairs = nations.flatMap((nation) => names(nation).map((name): [string, string] => [normaliseWords(name), nation.id]));
+  return Object.fromEntries(pairs.sort((a, b) => b[0].length - a[0].length));
+}
+
+const wordsPattern = (names: string[]) => (names.length ? `(?<= )(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?= )` : '(?!)');
+
+/** understanding.yaml compiled, with the places and service names of nations.yaml. */
+export function compileUnderstanding({ understanding, nations }: CompiledContent): CompiledUnderstanding {
+  const places = namesToNations(nations, (n) => [n.name, ...n.places]);
+  const services = namesToNations(nations, (n) => n.service.calledAs);
+  const servicesAlone = namesToNations(nations, (n) => n.service.calledAsAlone ?? []);
+  return {
+    // Longest patterns first, for the reason compilePattern orders choices so.
+    acts: Object.fromEntries(Object.entries(understanding.acts).map(([act, patterns]) => [act, longestFirst(patterns)])) as CompiledUnderstanding['acts'],
+    fillers: longestFirst(understanding.fillers),
+    ordinals: understanding.listReferences.ordinals,
+    itemWords: understanding.listReferences.itemWords,
+    closers: understanding.listReferences.closers,
+    feelings: understanding.feelings.map((f) => ({ id: f.id, any: oneOf(f.any), say: f.say })),
+    places,
+    services,
+    servicesAlone,
+    placePattern: wordsPattern(Object.keys(places)),
+    servicePattern: wordsPattern(Object.keys(services)),
   };
 }
 
 /** The triage patterns as regular-expression sources, so the Lambda never parses the pattern language. */
 export function compileTriage({ calm, pastIsCalmFor, past, now, rules }: Triage): CompiledTriage {
-  // One alternation per list rather than a regular expression per pattern: the first free question after
-  // a cold start compiled ~230 of them (npm run bench: 35 → 30 ms). An empty list matches nothing.
-  const oneOf = (patterns: string[]) => (patterns.length ? patterns.map((p) => `(?:${compilePattern(p)})`).join('|') : '(?!)');
   return {
     calm: oneOf(calm),
     pastIsCalmFor,
@@ -122,8 +141,9 @@ export function buildContent({ check = false } = {}): LoadedContent {
   const { everyTurn, library } = splitRuntimeContent(runtimeContent(loaded.compiled));
   write(join(GENERATED_DIR, 'content.json'), JSON.stringify(everyTurn));
   write(join(GENERATED_DIR, 'library.json'), JSON.stringify(library));
-  write(join(GENERATED_DIR, 'search-index.json'), JSON.stringify(buildSearchData(loaded)));
   write(join(GENERATED_DIR, 'triage.json'), JSON.stringify(compileTriage(loaded.compiled.triage)));
+  write(join(GENERATED_DIR, 'understanding.json'), JSON.stringify(compileUnderstanding(loaded.compiled)));
+  write(join(GENERATED_DIR, 'passages.json'), JSON.stringify(buildPassageIndex(loaded)));
   for (const [file, text] of Object.entries(committedGeneratedFiles(loaded))) {
     let committed = '';
     try {

@@ -47,6 +47,13 @@ export const topicSchema = z.object({
       items: z.array(z.object({ spoken: spokenText, written: spokenText.optional() })).min(1),
     })
     .optional(),
+  /** What each part answers: short, detail-N, item-N (from 1). `about` opens a free answer; `questions` feed the search. */
+  passages: z
+    .record(
+      z.string().regex(/^(short|detail-[1-9][0-9]*|item-[1-9][0-9]*)$/, 'must be short, detail-N or item-N'),
+      z.object({ about: spokenText, questions: z.array(spokenText).optional() }).strict(),
+    )
+    .optional(),
   needsNation: z.boolean().optional(),
   followUp: z.object({ topic: id, offer: question }).optional(),
   related: z.array(id),
@@ -61,6 +68,10 @@ export const nationSchema = z.object({
   places: z.array(z.string().min(2)),
   service: z.object({
     name: z.string().min(1),
+    /** What listeners call the service, old names included: any of them in a sentence means this nation's service. */
+    calledAs: z.array(z.string().min(2)).min(1),
+    /** Names that are also everyday words ("pass"): a service only when said nearly alone. */
+    calledAsAlone: z.array(z.string().min(2)).optional(),
     introduction: spokenText,
     does: spokenText,
     reach: spokenText,
@@ -119,6 +130,39 @@ export const triageSchema = z.object({
   ),
 });
 
+/**
+ * content/<locale>/understanding.yaml: the steps after triage. Acts are matched against the whole
+ * utterance (fillers allowed around them); feelings anywhere in it.
+ */
+export const ACTS = ['next', 'previous', 'repeat', 'startOver', 'yes', 'no', 'help', 'goodbye', 'thanks', 'slower', 'faster', 'normalSpeed'] as const;
+export const understandingSchema = z.object({
+  fillers: z.array(pattern).min(1),
+  acts: z.object(Object.fromEntries(ACTS.map((act) => [act, z.array(pattern).min(1)])) as Record<(typeof ACTS)[number], z.ZodArray<typeof pattern>>).strict(),
+  listReferences: z.object({
+    ordinals: z.record(z.string().regex(/^[a-z0-9]+$/), z.number().int().min(-1).max(20)),
+    itemWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+    closers: z.array(z.string().regex(/^[a-z ]+$/)).min(1),
+    say: z.object({ prompt: promptQuestionText(), reprompt: promptQuestionText(), notInList: z.string().min(1), noList: z.string().min(1) }),
+  }),
+  feelings: z.array(z.object({ id, any: z.array(pattern).min(1), say: spokenText }).strict()),
+  feelingsOffer: z.object({ topic: id, prompt: promptQuestionText() }),
+  passages: z.object({
+    listOffer: promptQuestionText(),
+    topicOffer: promptQuestionText(),
+    lead: z.string().refine((s) => s.includes('{about}') && s.includes('{text}'), 'must include {about} and {text}'),
+    minScore: z.number().positive(),
+    minMargin: z.number().min(1),
+    maxWords: z.number().int().min(5).max(200),
+  }),
+});
+
+function promptQuestionText() {
+  return z
+    .string()
+    .min(1)
+    .refine((s) => s.trim().endsWith('?'), 'must be a question ending in "?"');
+}
+
 const prompt = z.string().min(1);
 // Prompts may hold {placeholders}; questions must still end with a question mark.
 const promptQuestion = prompt.refine((s) => s.trim().endsWith('?'), 'must be a question ending in "?"');
@@ -138,8 +182,15 @@ export const promptsSchema = z.object({
   help: prompt,
   helpReprompt: promptQuestion,
   urgentLine: prompt,
-  fallback: prompt.refine((s) => s.includes('{urgentLine}'), 'must include {urgentLine}: on a device, a frightened person whose words matched nothing hears this'),
-  fallbackReprompt: promptQuestion,
+  fallbackSteps: z
+    .array(
+      z.object({
+        say: prompt.refine((s) => s.includes('{urgentLine}'), 'must include {urgentLine}: on a device, a frightened person whose words matched nothing hears this'),
+        prompt: promptQuestion,
+        reprompt: promptQuestion,
+      }),
+    )
+    .length(3),
   goodbye: prompt.refine((s) => !s.includes('?'), 'ends the session, so must not ask a question'),
   error: prompt,
   errorReprompt: promptQuestion,
@@ -158,8 +209,6 @@ export const speechSchema = z.object({
 });
 
 export const searchSchema = z.object({
-  minScore: z.number().positive(),
-  minMargin: z.number().min(1),
   synonyms: z.array(z.array(z.string().min(1)).min(2)),
   stopWords: z.array(z.string()),
 });
@@ -180,6 +229,26 @@ export type IntentsFile = z.infer<typeof intentsFileSchema>;
 export type Safety = z.infer<typeof safetySchema>;
 export type SafetyAnswer = z.infer<typeof safetyAnswerSchema>;
 export type Triage = z.infer<typeof triageSchema>;
+export type Understanding = z.infer<typeof understandingSchema>;
+export type Act = (typeof ACTS)[number];
+
+/** What the build writes to lambda/generated/understanding.json: patterns as regular-expression sources. */
+export interface CompiledUnderstanding {
+  /** One sticky alternation per act, and one for fillers, matched at a position of the padded utterance. */
+  acts: Record<Act, string>;
+  fillers: string;
+  ordinals: Record<string, number>;
+  itemWords: string[];
+  closers: string[];
+  feelings: { id: string; any: string; say: string }[];
+  /** Normalised place or service name → nation id, longest first, and one pattern finding any of them. */
+  places: Record<string, string>;
+  services: Record<string, string>;
+  placePattern: string;
+  servicePattern: string;
+  /** Names that count only in an utterance of a few words. */
+  servicesAlone: Record<string, string>;
+}
 
 /**
  * What the build writes to lambda/generated/triage.json: the patterns as regular-expression sources. A
@@ -209,6 +278,7 @@ export interface CompiledContent {
   /** Intent name → safety answer id. */
   safetyIntents: Record<string, string>;
   triage: Triage;
+  understanding: Understanding;
 }
 
 /**
@@ -217,9 +287,9 @@ export interface CompiledContent {
  * the search index; sources, dates and related topics are provenance for editors. The bundle is parsed on
  * every cold start, so what the skill never says stays out of it.
  */
-export type RuntimeTopic = Omit<Topic, 'intent' | 'aliases' | 'related' | 'updates' | 'sources' | 'reviewed'>;
+export type RuntimeTopic = Omit<Topic, 'intent' | 'aliases' | 'related' | 'updates' | 'sources' | 'reviewed' | 'passages'> & { passages?: Record<string, { about: string }> };
 export type RuntimeNation = Omit<Nation, 'places' | 'service'> & {
-  service: Omit<Nation['service'], 'sources' | 'update'> & { update?: { note: string } };
+  service: Omit<Nation['service'], 'sources' | 'update' | 'calledAs' | 'calledAsAlone'> & { update?: { note: string } };
 };
 export interface RuntimeContent {
   locale: string;
@@ -232,9 +302,11 @@ export interface RuntimeContent {
   safety: Record<string, RuntimeSafetyAnswer>;
   safetyIntents: Record<string, string>;
   prompts: Prompts;
+  /** The spoken parts of understanding.yaml (its patterns travel compiled in understanding.json). */
+  understanding: { listReferences: Understanding['listReferences']['say']; feelingsOffer: Understanding['feelingsOffer']; passages: Understanding['passages'] };
   /** The pauses arrive as SSML breaks, already made by ssml-builder (lambda/speech/breaks.ts). */
   speech: Omit<SpeechSettings, 'pauses'> & { breaks: Record<keyof SpeechSettings['pauses'], string> };
-  // No search settings: they travel, prepared, with the search index (lambda/search/retrieve.ts).
+  // No search settings: they travel, prepared, with the search index (lambda/search/passages.ts).
 }
 
 /**

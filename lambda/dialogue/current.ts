@@ -21,5 +21,6 @@ export function currentStateAfterSafety(input: HandlerInput): DialogueState {
 }
 
 export function respondWith(input: HandlerInput, turn: Turn): Response {
-  return respond(input, turn.state, turn.reply);
+  // Any turn that understood the listener ends a run of misunderstandings.
+  return respond(input, turn.miss ? turn.state : { ...turn.state, fallbacks: undefined }, turn.reply);
 }

@@ -12,7 +12,9 @@ export type Offer =
   /** "Would you like to hear more?" / "Say next for more": yes and next continue the current topic. */
   | { kind: 'continue' }
   /** "Would you like to hear about X?": yes opens topic X. */
-  | { kind: 'topic'; topicId: string };
+  | { kind: 'topic'; topicId: string }
+  /** "Would you like to stop?" after misunderstanding three times running: yes ends the session. */
+  | { kind: 'stop' };
 
 export interface Card {
   title: string;
@@ -43,6 +45,8 @@ export interface DialogueState {
   safetyAnswer?: string;
   /** What was said last, so repeat can say it again. */
   last?: LastTurn;
+  /** How many turns in a row ended in the fallback (1 to 3): each asks for more concrete help. */
+  fallbacks?: number;
 }
 
 export const STATE_KEY = 'dialogue';
@@ -84,6 +88,7 @@ function readOffer(value: unknown): Offer | undefined {
   if (!isRecord(value)) return undefined;
   const kind = field(value, 'kind');
   if (kind === 'continue') return { kind: 'continue' };
+  if (kind === 'stop') return { kind: 'stop' };
   const topic = kind === 'topic' ? findTopic(str(field(value, 'topicId'))) : undefined;
   return topic ? { kind: 'topic', topicId: topic.id } : undefined;
 }
@@ -138,6 +143,8 @@ export function readState(attributes: unknown): DialogueState {
   if (field(raw, 'disclaimerGiven') === true) state.disclaimerGiven = true;
   const safetyAnswer = str(field(raw, 'safetyAnswer'));
   if (safetyAnswer !== undefined && Object.hasOwn(content.safety, safetyAnswer)) state.safetyAnswer = safetyAnswer;
+  const fallbacks = field(raw, 'fallbacks');
+  if (fallbacks === 1 || fallbacks === 2 || fallbacks === 3) state.fallbacks = fallbacks;
   const last = readLast(field(raw, 'last'));
   if (last) state.last = last;
   return state;

@@ -11,6 +11,8 @@ import { fullListCard, listEnd, topicPages } from './pages';
 export interface Turn {
   reply: Reply;
   state: DialogueState;
+  /** The words were not understood: the count of misses in a row is kept, not cleared. */
+  miss?: true;
 }
 
 const { prompts } = content;

@@ -1,24 +1,8 @@
 /** Help with concrete examples, the fallback that says what the skill can do, and unknown intents. */
 import type { RequestHandler } from 'ask-sdk-core';
-import { content, fill } from '../content';
+import { fallbackTurn, helpTurn } from '../dialogue/acts';
 import { currentState, respondWith } from '../dialogue/current';
-import type { DialogueState } from '../dialogue/state';
-import type { Turn } from '../dialogue/topic-turn';
 import { isIntent, isRequestType } from '../requests';
-import { text } from '../speech/reply';
-
-const { prompts } = content;
-
-export function helpTurn(state: DialogueState): Turn {
-  return { reply: { blocks: [text(prompts.help)], prompt: prompts.whatNext, reprompt: prompts.helpReprompt }, state: { ...state, awaitingNation: undefined } };
-}
-
-export function fallbackTurn(state: DialogueState): Turn {
-  return {
-    reply: { blocks: [text(fill(prompts.fallback, { urgentLine: prompts.urgentLine }))], prompt: prompts.whatNext, reprompt: prompts.fallbackReprompt },
-    state: { ...state, offer: undefined, awaitingNation: undefined },
-  };
-}
 
 export const HelpHandler: RequestHandler = {
   canHandle: isIntent('AMAZON.HelpIntent'),

@@ -1,51 +1,25 @@
 /** Repeat, start over, and yes / no, which act on whatever the last response offered. */
 import type { RequestHandler } from 'ask-sdk-core';
-import { content, findTopic } from '../content';
+import { noTurn, repeatTurn, startOverTurn, yesTurn } from '../dialogue/acts';
 import { currentState, respondWith } from '../dialogue/current';
-import { openQuestion, topicTurn } from '../dialogue/topic-turn';
 import { isIntent } from '../requests';
-import { respond, text } from '../speech/reply';
-import { nextTurn } from './lists';
-import { welcomeTurn } from './session';
-
-const { prompts } = content;
 
 export const RepeatHandler: RequestHandler = {
   canHandle: isIntent('AMAZON.RepeatIntent'),
-  handle: (input) => {
-    const state = currentState(input);
-    // The same turn again, rendered afresh from what it said (never from stored markup); with nothing
-    // said yet, the welcome.
-    if (!state.last) return respondWith(input, welcomeTurn(state));
-    const { blocks, prompt, reprompt, card } = state.last;
-    return respond(input, state, { blocks, prompt, reprompt, card });
-  },
+  handle: (input) => respondWith(input, repeatTurn(currentState(input))),
 };
 
 export const StartOverHandler: RequestHandler = {
   canHandle: isIntent('AMAZON.StartOverIntent'),
-  handle: (input) => respondWith(input, welcomeTurn(currentState(input), [prompts.startOver])),
+  handle: (input) => respondWith(input, startOverTurn(currentState(input))),
 };
 
 export const YesHandler: RequestHandler = {
   canHandle: isIntent('AMAZON.YesIntent'),
-  handle: (input) => {
-    const state = currentState(input);
-    if (state.awaitingNation) {
-      return respond(input, state, { blocks: [], prompt: prompts.nation.question, reprompt: prompts.nation.reprompt });
-    }
-    if (state.offer?.kind === 'continue') return respondWith(input, nextTurn(state));
-    if (state.offer?.kind === 'topic') return respondWith(input, topicTurn(findTopic(state.offer.topicId)!, 0, state));
-    return respondWith(input, openQuestion(state, [text(prompts.yesWithoutOffer)], prompts.whatNext));
-  },
+  handle: (input) => respondWith(input, yesTurn(currentState(input))),
 };
 
 export const NoHandler: RequestHandler = {
   canHandle: isIntent('AMAZON.NoIntent'),
-  handle: (input) => {
-    const state = currentState(input);
-    if (state.offer || state.awaitingNation) return respondWith(input, openQuestion(state, [text(prompts.noThanks)]));
-    // "No" to "What else would you like to know?" means the listener is finished.
-    return respond(input, state, { blocks: [text(prompts.goodbye)], endSession: true });
-  },
+  handle: (input) => respondWith(input, noTurn(currentState(input))),
 };

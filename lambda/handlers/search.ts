@@ -9,7 +9,7 @@ import { safetyTurn } from '../dialogue/safety-turn';
 import { isIntent, readSlot, requestType, spokenSlotTexts } from '../requests';
 import { understandWords } from '../understanding';
 import { triage } from '../understanding/triage';
-import { helpTurn } from './help-fallback';
+import { helpTurn } from '../dialogue/acts';
 
 const urgentIn = (texts: string[]) => texts.map(triage).find((result) => result !== undefined);
 

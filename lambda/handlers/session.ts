@@ -1,27 +1,16 @@
 /** Opening, closing and failing: launch, stop/cancel/home, session end, and the error handler. */
 import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
 import { content } from '../content';
+import { goodbyeTurn, welcomeTurn } from '../dialogue/acts';
 import { currentState, respondWith } from '../dialogue/current';
-import type { DialogueState } from '../dialogue/state';
-import type { Turn } from '../dialogue/topic-turn';
 import { errorFields, knownField, log, requestFields } from '../logging';
 import { isIntent, isRequestType, speechAllowed } from '../requests';
 import { respond, text } from '../speech/reply';
 
-const { prompts, framing } = content;
+const { prompts } = content;
 
 /** The error types Alexa reports in SessionEndedRequest and System.ExceptionEncountered. */
 export const ALEXA_ERROR_TYPES = ['INVALID_RESPONSE', 'DEVICE_COMMUNICATION_ERROR', 'INTERNAL_SERVICE_ERROR', 'ENDPOINT_TIMEOUT', 'INTERNAL_ERROR'] as const;
-
-/** The welcome: what the skill does, the disclaimer, three things to try, and an open question. */
-export function welcomeTurn(state: DialogueState, lead: string[] = []): Turn {
-  const examples = `${prompts.examplesIntro} ${prompts.examples.map((e) => e.charAt(0).toUpperCase() + e.slice(1)).join(' ')}`;
-  const blocks = [...lead, prompts.welcome, ...(state.disclaimerGiven ? [] : [framing.disclaimer]), examples].map(text);
-  return {
-    reply: { blocks, prompt: prompts.whatNext, reprompt: prompts.generalReprompt },
-    state: { nationId: state.nationId, disclaimerGiven: true },
-  };
-}
 
 export const LaunchHandler: RequestHandler = {
   canHandle: isRequestType('LaunchRequest'),
@@ -30,7 +19,7 @@ export const LaunchHandler: RequestHandler = {
 
 export const GoodbyeHandler: RequestHandler = {
   canHandle: isIntent('AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent'),
-  handle: (input) => respond(input, currentState(input), { blocks: [text(prompts.goodbye)], endSession: true }),
+  handle: (input) => respondWith(input, goodbyeTurn(currentState(input))),
 };
 
 export const SessionEndedHandler: RequestHandler = {

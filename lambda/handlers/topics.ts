@@ -7,7 +7,7 @@ import { findNation, findTopic, topicForIntent } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import { topicTurn } from '../dialogue/topic-turn';
 import { intentName, isIntent, readSlot } from '../requests';
-import { helpTurn } from './help-fallback';
+import { helpTurn } from '../dialogue/acts';
 import { notInUkTurn } from './nations';
 import { understandWords } from '../understanding';
 

@@ -4,7 +4,6 @@
  */
 import { stemmer } from 'stemmer';
 import type { SearchSettings } from '../content/schema';
-import type { RankerOptions } from './ranker';
 
 /** Lower case, without straight or curly apostrophes ("don't", "don’t" → "dont"); escaped to keep the bundle ASCII. */
 export const lowerWithoutApostrophes = (text: string) => text.toLowerCase().replace(/['\u2019]/g, '');
@@ -37,7 +36,13 @@ export function termTable(settings: Pick<SearchSettings, 'stopWords' | 'synonyms
   return { stopWords: [...new Set(settings.stopWords.map(normaliseWord))], synonyms };
 }
 
-export function termOptions(table: TermTable): RankerOptions {
+export interface TermOptions {
+  tokenize: (text: string) => string[];
+  /** The indexed form of a word (stemmed, synonyms merged), or null for a word not worth indexing. */
+  processTerm: (word: string) => string | null;
+}
+
+export function termOptions(table: TermTable): TermOptions {
   const stopWords = new Set(table.stopWords);
   // A Map, not the object: a spoken word must never match a key inherited from Object.prototype.
   const synonyms = new Map(Object.entries(table.synonyms));

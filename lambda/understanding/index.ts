@@ -2,34 +2,83 @@
  * The one place words are understood. Every request that carries words (a free question, a topic or
  * place name the model didn't know, whatever a catch-all sends) comes here, and the steps run in order:
  *   1. urgent triage: emergencies, crises, abuse, low mood, symptoms (triage.ts)
- *   2. the guidance: the topic the words are about, or an honest "I'm not sure" with three choices
+ *   2. conversational acts said in any words: "go on then", "say that again", "thanks, bye" (recognisers.ts)
+ *   3. list references: "the third one", "what was the last question"
+ *   4. places and services: a UK nation, city or town, or a patient advice service, anywhere in the words
+ *   5. feelings: a brief, kind word, then the answer to the rest, or an offer
+ *   6. passage retrieval: the sentence or two of the guidance that answers the question
+ *   7. an honest "I'm not sure" with three choices
  * Handlers only route requests here; they never look at the words themselves.
  */
-import { content, fill } from '../content';
+import { content, fill, nationTopic, findTopic } from '../content';
+import { actTurn } from '../dialogue/acts';
+import { listItemTurn, passageTurn } from '../dialogue/passage-turn';
+import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
-import { safetyTurn } from '../dialogue/safety-turn';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
-import { searchTopics } from '../search/retrieve';
+import { searchPassages } from '../search/passages';
+import { text } from '../speech/reply';
+import { feelingIn, listReference, nationIn, recogniseAct } from './recognisers';
 import { triage } from './triage';
 
-const { prompts } = content;
+const { prompts, understanding } = content;
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/**
+ * Until the speech-rate feature speaks slower, a request to slow down is best met by saying it again:
+ * what the listener missed is what they need.
+ */
+const ACT_STAND_INS = { slower: 'repeat', faster: 'repeat', normalSpeed: 'repeat', thanks: 'goodbye' } as const;
 
 /** What to say to some words the listener said. */
 export function understandWords(words: string, state: DialogueState): Turn {
   const urgent = triage(words);
   if (urgent) return safetyTurn(urgent.answer, state);
+
+  const act = recogniseAct(words);
+  if (act) return actTurn(act in ACT_STAND_INS ? ACT_STAND_INS[act as keyof typeof ACT_STAND_INS] : (act as Parameters<typeof actTurn>[0]), state);
+
+  const reading = findTopic(state.topicId);
+  if (reading?.list) {
+    const position = listReference(words, [reading.list.one, reading.list.many]);
+    if (position !== undefined) return listItemTurn(reading, position, state);
+  }
+
+  const nation = nationIn(words);
+  if (nation) return nationTurn(nation.nationId, state);
+
+  const feeling = feelingIn(words);
+  if (feeling) return feelingTurn(feeling.say, feeling.rest, state);
+
   return answerQuestion(words, state);
 }
 
-/** Answers a free question from the best-matching topic, or offers three topics rather than guess. */
+/** A nation named: its helpline straight after a helpline that differs by nation, else its patient advice service. */
+export function nationTurn(nationId: string, state: DialogueState): Turn {
+  const withNation = { ...state, nationId };
+  const safety = findSafetyAnswer(state.safetyAnswer);
+  if (safety && variesByNation(safety)) return safetyTurn(state.safetyAnswer!, withNation);
+  return topicTurn(nationTopic(), 0, withNation);
+}
+
+function feelingTurn(acknowledgement: string, rest: string, state: DialogueState): Turn {
+  const { best } = searchPassages(rest, state.topicId);
+  if (best) return passageTurn(best.topic, best.key, state, [text(acknowledgement)]);
+  const offer = understanding.feelingsOffer;
+  return {
+    reply: { blocks: [text(acknowledgement)], prompt: offer.prompt, reprompt: fill(prompts.offerReprompt, { offer: offer.prompt }) },
+    state: { ...state, offer: { kind: 'topic', topicId: offer.topic }, awaitingNation: undefined },
+  };
+}
+
+/** Answers a free question from the best passage, or offers three topics rather than guess. */
 function answerQuestion(question: string, state: DialogueState): Turn {
-  const { best, ranked } = searchTopics(question);
-  if (best) return topicTurn(best, 0, state);
+  const { best, ranked } = searchPassages(question, state.topicId);
+  if (best) return passageTurn(best.topic, best.key, state);
   const fallbackChoices = ['reasons', 'how-to-get', 'questions-to-ask'];
   const choices = [...ranked.map((r) => r.topic.id), ...fallbackChoices].filter((id, i, all) => all.indexOf(id) === i).slice(0, 3);
-  const titles = choices.map((id) => lowerFirst(content.topics.find((t) => t.id === id)!.title));
+  const titles = choices.map((id) => lowerFirst(findTopic(id)!.title));
   const spoken = `${titles.slice(0, -1).join(', ')}, or ${titles[titles.length - 1]}`;
   return {
     reply: {

@@ -75,6 +75,9 @@ export function compilePattern(pattern: string): string {
         if (tokens[at]?.kind !== close) throw new Error(`"${token.kind}" is never closed with "${close}"`);
         at++;
         if (choices.some((c) => c === '')) throw new Error('a choice is empty');
+        // Longest first: a regular expression takes the first choice that fits, and "that all i needed"
+        // must not stop at "that all" when the words are matched piece by piece (recognisers.ts).
+        choices.sort((a, b) => b.length - a.length);
         out += `(?:${choices.join('|')})${close === ']' ? '?' : ''}`;
       } else throw new Error(`unexpected "${token.kind}"`);
     }

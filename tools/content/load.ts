@@ -16,6 +16,7 @@ import {
   speechSchema,
   topicSchema,
   triageSchema,
+  understandingSchema,
   type CompiledContent,
   type IntentsFile,
   type Topic,
@@ -104,8 +105,9 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   const intentsFile = fileCheck('intents.yaml', intentsFileSchema);
   const safety = fileCheck('safety.yaml', safetySchema);
   const triage = fileCheck('triage.yaml', triageSchema);
+  const understanding = fileCheck('understanding.yaml', understandingSchema);
 
-  if (!nations || !framing || !prompts || !speech || !search || !intentsFile || !safety || !triage) throw new ContentError(problems);
+  if (!nations || !framing || !prompts || !speech || !search || !intentsFile || !safety || !triage || !understanding) throw new ContentError(problems);
 
   // Cross-references: everything a file points at must exist.
   const topicIds = new Set([...topics.map((t) => t.id), ...invalidTopicIds]);
@@ -124,6 +126,11 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
     topic.updates?.forEach((u, i) => {
       if (!sourceIds.has(u.source)) problems.push(`${label}: field updates.${i}.source: no source "${u.source}" in framing.yaml`);
     });
+    for (const key of Object.keys(topic.passages ?? {})) {
+      const [kind, n] = key.split('-');
+      const count = kind === 'detail' ? topic.detail.length : kind === 'item' ? (topic.list?.items.length ?? 0) : 1;
+      if (n !== undefined && Number(n) > count) problems.push(`${label}: field passages.${key}: the topic has ${count} ${kind === 'item' ? 'list items' : 'detail paragraphs'}`);
+    }
     if (topic.intent) {
       if (intentTopics[topic.intent.name]) problems.push(`${label}: field intent.name: ${topic.intent.name} already answers topic ${intentTopics[topic.intent.name]}`);
       intentTopics[topic.intent.name] = topic.id;
@@ -157,10 +164,11 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   triage.rules.forEach((rule, i) => {
     if (!Object.hasOwn(safety.answers, rule.answer)) problems.push(`content/${locale}/triage.yaml: field rules.${i}.answer: no answer "${rule.answer}" in safety.yaml`);
   });
+  if (!topicIds.has(understanding.feelingsOffer.topic)) problems.push(`content/${locale}/understanding.yaml: field feelingsOffer.topic: no topic "${understanding.feelingsOffer.topic}"`);
   if (problems.length) throw new ContentError(problems);
 
   return {
-    compiled: { locale, topics, intentTopics, nations, framing, prompts, speech, search, safety, safetyIntents, triage },
+    compiled: { locale, topics, intentTopics, nations, framing, prompts, speech, search, safety, safetyIntents, triage, understanding },
     intentsFile,
     topicFiles,
   };

@@ -1,0 +1,100 @@
+/**
+ * Conversational acts: what next, previous, repeat, start over, yes, no, help, goodbye and a failed
+ * understanding say. The spoken built-in intents and the same acts said in any other words (the
+ * understanding layer) both end here, so "go on then" and AMAZON.NextIntent give the same turn.
+ */
+import { content, fill, findNation, findTopic } from '../content';
+import { text } from '../speech/reply';
+import { topicPages } from './pages';
+import type { DialogueState } from './state';
+import { openQuestion, pastTheEnd, topicTurn, type Turn } from './topic-turn';
+
+const { prompts, framing } = content;
+
+export type Act = 'next' | 'previous' | 'repeat' | 'startOver' | 'yes' | 'no' | 'help' | 'goodbye';
+
+/** The welcome: what the skill does, the disclaimer, three things to try, and an open question. */
+export function welcomeTurn(state: DialogueState, lead: string[] = []): Turn {
+  const examples = `${prompts.examplesIntro} ${prompts.examples.map((e) => e.charAt(0).toUpperCase() + e.slice(1)).join(' ')}`;
+  const blocks = [...lead, prompts.welcome, ...(state.disclaimerGiven ? [] : [framing.disclaimer]), examples].map(text);
+  return {
+    reply: { blocks, prompt: prompts.whatNext, reprompt: prompts.generalReprompt },
+    state: { nationId: state.nationId, disclaimerGiven: true },
+  };
+}
+
+export function nextTurn(state: DialogueState): Turn {
+  const topic = findTopic(state.topicId);
+  if (!topic || state.page === undefined) return openQuestion(state, [text(prompts.continue.nothingMore)]);
+  const pageCount = topicPages(topic, findNation(state.nationId)).length;
+  if (state.page + 1 >= pageCount) return pastTheEnd(topic, state);
+  return topicTurn(topic, state.page + 1, state);
+}
+
+export function previousTurn(state: DialogueState): Turn {
+  const topic = findTopic(state.topicId);
+  if (!topic || state.page === undefined) return openQuestion(state, [text(prompts.continue.nothingMore)]);
+  if (state.page === 0) {
+    const note = topic.list ? prompts.list.atStart.replace('{list}', topic.list.many) : prompts.continue.atStart;
+    return topicTurn(topic, 0, state, [text(note)]);
+  }
+  return topicTurn(topic, state.page - 1, state);
+}
+
+/** The same turn again, rendered afresh from what it said (never from stored markup); with nothing said yet, the welcome. */
+export function repeatTurn(state: DialogueState): Turn {
+  if (!state.last) return welcomeTurn(state);
+  const { blocks, prompt, reprompt, card } = state.last;
+  return { reply: { blocks, prompt, reprompt, card }, state };
+}
+
+export const startOverTurn = (state: DialogueState): Turn => welcomeTurn({ ...state, fallbacks: undefined }, [prompts.startOver]);
+
+/** Yes accepts whatever the last response offered. */
+export function yesTurn(state: DialogueState): Turn {
+  if (state.awaitingNation) return { reply: { blocks: [], prompt: prompts.nation.question, reprompt: prompts.nation.reprompt }, state };
+  if (state.offer?.kind === 'continue') return nextTurn(state);
+  if (state.offer?.kind === 'topic') return topicTurn(findTopic(state.offer.topicId)!, 0, state);
+  if (state.offer?.kind === 'stop') return goodbyeTurn(state);
+  return openQuestion(state, [text(prompts.yesWithoutOffer)], prompts.whatNext);
+}
+
+/** No declines an offer; said to "What else would you like to know?", it means the listener is finished. */
+export function noTurn(state: DialogueState): Turn {
+  if (state.offer || state.awaitingNation) return openQuestion(state, [text(prompts.noThanks)]);
+  return goodbyeTurn(state);
+}
+
+export const goodbyeTurn = (state: DialogueState): Turn => ({ reply: { blocks: [text(prompts.goodbye)], endSession: true }, state });
+
+export function helpTurn(state: DialogueState): Turn {
+  return { reply: { blocks: [text(prompts.help)], prompt: prompts.whatNext, reprompt: prompts.helpReprompt }, state: { ...state, awaitingNation: undefined } };
+}
+
+/**
+ * Words that matched nothing. It always carries the urgent line (a frightened person whose words matched
+ * nothing hears this). A second miss in a row gives more concrete examples; a third offers to stop, since
+ * repeating the same help a fourth time helps nobody.
+ */
+export function fallbackTurn(state: DialogueState): Turn {
+  const misses = Math.min((state.fallbacks ?? 0) + 1, 3);
+  const step = prompts.fallbackSteps[misses - 1];
+  return {
+    reply: { blocks: [text(fill(step.say, { urgentLine: prompts.urgentLine }))], prompt: step.prompt, reprompt: step.reprompt },
+    state: { ...state, offer: misses >= 3 ? { kind: 'stop' } : undefined, awaitingNation: undefined, fallbacks: misses },
+    miss: true,
+  };
+}
+
+const ACT_TURNS: Record<Act, (state: DialogueState) => Turn> = {
+  next: nextTurn,
+  previous: previousTurn,
+  repeat: repeatTurn,
+  startOver: startOverTurn,
+  yes: yesTurn,
+  no: noTurn,
+  help: helpTurn,
+  goodbye: goodbyeTurn,
+};
+
+export const actTurn = (act: Act, state: DialogueState): Turn => ACT_TURNS[act](state);

@@ -1,0 +1,69 @@
+/**
+ * Answers at the level of the sentence asked about: one passage of a topic, led by what was understood
+ * ("About travel and its cost: …"), then an offer of the rest of its topic. Also one item of a list by its
+ * position ("Question 3 of 8"), and a kind word first when a feeling was said.
+ */
+import { content, fill, findNation, type Topic } from '../content';
+import type { Block } from '../speech/render';
+import { text } from '../speech/reply';
+import { listPosition, topicPages } from './pages';
+import type { DialogueState } from './state';
+import { topicTurn, type Turn } from './topic-turn';
+
+const { understanding, prompts } = content;
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+function passageText(topic: Topic, key: string): string {
+  const [kind, n] = key.split('-');
+  if (kind === 'detail') return topic.detail[Number(n) - 1];
+  if (kind === 'item') return topic.list!.items[Number(n) - 1].spoken;
+  return topic.shortAnswer;
+}
+
+/** The page of the topic that holds a passage, so "next" after it carries on from there. */
+function pageHolding(topic: Topic, state: DialogueState, said: string): number {
+  const page = topicPages(topic, findNation(state.nationId)).findIndex((blocks) => blocks.some((b) => (b.kind === 'text' ? b.text === said : b.items.includes(said))));
+  return Math.max(page, 0);
+}
+
+export function passageTurn(topic: Topic, key: string, state: DialogueState, lead: Block[] = []): Turn {
+  // A short answer is the topic's own opening: the topic answer says it first anyway. A topic that needs
+  // the listener's nation answers with that nation's service.
+  if (key === 'short' || topic.needsNation) return topicTurn(topic, 0, state, lead);
+  const said = passageText(topic, key);
+  const about = topic.passages?.[key]?.about ?? lowerFirst(topic.title);
+  const prompt = topic.list && key.startsWith('item-') ? fill(understanding.passages.listOffer, { total: topic.list.items.length, list: topic.list.many }) : fill(understanding.passages.topicOffer, { title: lowerFirst(topic.title) });
+  return {
+    reply: {
+      blocks: [...lead, text(fill(understanding.passages.lead, { about, text: said }))],
+      prompt,
+      reprompt: fill(prompts.offerReprompt, { offer: prompt }),
+      card: { title: topic.title, text: said },
+      guidance: true,
+    },
+    state: { ...state, topicId: topic.id, page: pageHolding(topic, state, said), offer: { kind: 'topic', topicId: topic.id }, awaitingNation: undefined },
+  };
+}
+
+/** One item of the list being read, by position; -1 is the last. */
+export function listItemTurn(topic: Topic, position: number, state: DialogueState): Turn {
+  const list = topic.list!;
+  const total = list.items.length;
+  if (position > total) {
+    const note = fill(understanding.listReferences.notInList, { total, list: list.many });
+    return topicTurn(topic, state.page ?? 0, state, [text(note)]);
+  }
+  const number = position === -1 ? total : position;
+  const item = list.items[number - 1].spoken;
+  const { prompt, reprompt } = understanding.listReferences;
+  return {
+    reply: {
+      blocks: [{ kind: 'list', position: listPosition(topic, number, number), items: [item] }],
+      prompt,
+      reprompt,
+      card: { title: topic.title, text: item },
+      guidance: true,
+    },
+    state: { ...state, topicId: topic.id, page: pageHolding(topic, state, item), offer: { kind: 'continue' }, awaitingNation: undefined },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Passage retrieval: which sentence or two of the guidance answers a free question. MiniSearch (BM25, with
+ * fuzzy matching for misheard long words) over every passage; the index is built by tools/passages.ts and
+ * loaded on the first free question only, so launches and topic intents never pay for it.
+ */
+import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
+import { findTopic, type Topic } from '../content';
+import { termOptions, type TermTable } from './terms';
+
+export const PASSAGE_FIELDS = ['about', 'questions', 'text', 'topic'] as const;
+
+/** What tools/passages.ts writes to lambda/generated/passages.json. */
+export interface PassageData {
+  index: AsPlainObject;
+  terms: TermTable;
+  minScore: number;
+  minMargin: number;
+  maxWords: number;
+}
+
+/** The passages of a topic, in reading order: short, detail-1…, item-1…. */
+export function passageKeys(topic: Pick<Topic, 'detail' | 'list'>): string[] {
+  return ['short', ...topic.detail.map((_, i) => `detail-${i + 1}`), ...(topic.list?.items ?? []).map((_, i) => `item-${i + 1}`)];
+}
+
+export interface PassageHit {
+  topic: Topic;
+  /** short, detail-N or item-N. */
+  key: string;
+  score: number;
+}
+
+// What a listener asked about is said in its questions and labels more than in the guidance's own words.
+const SEARCH: SearchOptions = {
+  boost: { about: 2, questions: 1.5, text: 1, topic: 1 },
+  // Misheard words: one edit in five letters, for words of five letters or more.
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+  weights: { fuzzy: 0.45, prefix: 0.3 },
+  prefix: (term) => term.length >= 6,
+};
+
+let loaded: { data: PassageData; index: MiniSearch } | undefined;
+
+function load() {
+  if (!loaded) {
+    // require() here, not import: esbuild then evaluates the JSON on first use, not at cold start.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const data = require('../generated/passages.json') as PassageData;
+    const { tokenize, processTerm } = termOptions(data.terms);
+    loaded = { data, index: MiniSearch.loadJS(data.index, { fields: [...PASSAGE_FIELDS], tokenize, processTerm }) };
+  }
+  return loaded;
+}
+
+/** Passages scored against the question, best first. `preferTopic` (the topic being read) counts a little more. */
+export function rankPassages(question: string, preferTopic?: string): PassageHit[] {
+  const { data, index } = load();
+  // Bounded cost: a sentence longer than anyone says in one breath is cut, not searched whole.
+  const words = question.split(/\s+/).slice(0, data.maxWords).join(' ');
+  return index
+    .search(words, SEARCH)
+    .map((result) => {
+      const [topicId, key] = String(result.id).split('#');
+      const score = topicId === preferTopic ? result.score * 1.3 : result.score;
+      return { topic: findTopic(topicId)!, key, score };
+    })
+    .filter((hit) => hit.topic !== undefined)
+    .sort((a, b) => b.score - a.score);
+}
+
+export interface PassageSearch {
+  /** Set only when one passage is a confident answer. */
+  best?: PassageHit;
+  ranked: PassageHit[];
+}
+
+export function searchPassages(question: string, preferTopic?: string): PassageSearch {
+  const ranked = rankPassages(question, preferTopic);
+  const { minScore, minMargin } = load().data;
+  const [first, second] = ranked;
+  if (!first || first.score < minScore) return { ranked };
+  // A runner-up from the same topic doesn't make the topic doubtful: only a rival topic does.
+  const rival = ranked.find((hit) => hit.topic.id !== first.topic.id);
+  const clear = !rival || first.score / rival.score >= minMargin || first.score >= 2 * minScore;
+  void second;
+  return clear ? { best: first, ranked } : { ranked };
+}
