@@ -8,12 +8,12 @@ import { readState, STATE_KEY } from './dialogue/state';
 import { CanFulfillIntentHandler, ExceptionEncounteredHandler, OtherRequestHandler, SessionResumedHandler } from './handlers/events';
 import { FallbackHandler, HelpHandler, UnknownIntentHandler } from './handlers/help-fallback';
 import { NextHandler, PreviousHandler } from './handlers/lists';
-import { NationHandler } from './handlers/nations';
+import { NationHandler, ServiceHandler } from './handlers/nations';
 import { NoHandler, RepeatHandler, StartOverHandler, YesHandler } from './handlers/navigation';
 import { SafetyIntentHandler } from './handlers/safety';
 import { QueryHandler, WordsTriageHandler } from './handlers/search';
 import { ApologyErrorHandler, GoodbyeHandler, LaunchHandler, SessionEndedHandler } from './handlers/session';
-import { TopicByNameHandler, TopicIntentHandler } from './handlers/topics';
+import { PassageIntentHandler, TopicByNameHandler, TopicIntentHandler } from './handlers/topics';
 import { log, RequestLogger } from './logging';
 
 export interface SkillOptions {
@@ -59,9 +59,11 @@ export function createSkill({ skillId }: SkillOptions = {}): GuideSkill {
       SafetyIntentHandler,
       LaunchHandler,
       TopicIntentHandler,
+      PassageIntentHandler,
       TopicByNameHandler,
       QueryHandler,
       NationHandler,
+      ServiceHandler,
       NextHandler,
       PreviousHandler,
       RepeatHandler,

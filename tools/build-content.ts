@@ -54,20 +54,18 @@ export function runtimeContent({ framing, topics, nations, speech: { pauses, ...
     framing: spokenFraming,
     safety: Object.fromEntries(answers),
     speech: { ...speech, breaks: breaksFor(pauses) },
-    understanding: { listReferences: understanding.listReferences.say, feelingsOffer: understanding.feelingsOffer, passages: understanding.passages },
+    understanding: {
+      listReferences: understanding.listReferences.say,
+      feelingsOffer: understanding.feelingsOffer,
+      passages: understanding.passages,
+      otherServices: understanding.otherServices.map(({ id, passage }) => ({ id, passage })),
+    },
   };
 }
 
 // One alternation per list rather than a regular expression per pattern: the first free question after
 // a cold start compiled ~230 of them (npm run bench: 35 → 30 ms). An empty list matches nothing.
 const oneOf = (patterns: string[]) => (patterns.length ? patterns.map((p) => `(?:${compilePattern(p)})`).join('|') : '(?!)');
-
-const longestFirst = (patterns: string[]) =>
-  patterns
-    .map(compilePattern)
-    .sort((a, b) => b.length - a.length)
-    .map((source) => `(?:${source})`)
-    .join('|');
 
 /** Names as the understanding layer sees them (normalised), each mapped to its nation, longest first. */
 function namesToNations(nations: Nation[], names: (nation: Nation) => string[]): Record<string, string> {
@@ -82,10 +80,12 @@ export function compileUnderstanding({ understanding, nations }: CompiledContent
   const places = namesToNations(nations, (n) => [n.name, ...n.places]);
   const services = namesToNations(nations, (n) => n.service.calledAs);
   const servicesAlone = namesToNations(nations, (n) => n.service.calledAsAlone ?? []);
+  const otherServices = Object.fromEntries(understanding.otherServices.flatMap((s) => s.calledAs.map((name) => [normaliseWords(name), s.passage])).sort((a, b) => b[0].length - a[0].length));
   return {
-    // Longest patterns first, for the reason compilePattern orders choices so.
-    acts: Object.fromEntries(Object.entries(understanding.acts).map(([act, patterns]) => [act, longestFirst(patterns)])) as CompiledUnderstanding['acts'],
-    fillers: longestFirst(understanding.fillers),
+    // Kept apart, not one alternation: an utterance is split into acts and fillers by trying every
+    // pattern at each position (recognisers.ts), and an alternation would stop at its first fit.
+    acts: Object.fromEntries(Object.entries(understanding.acts).map(([act, patterns]) => [act, patterns.map(compilePattern)])) as CompiledUnderstanding['acts'],
+    fillers: understanding.fillers.map(compilePattern),
     ordinals: understanding.listReferences.ordinals,
     itemWords: understanding.listReferences.itemWords,
     closers: understanding.listReferences.closers,
@@ -93,6 +93,8 @@ export function compileUnderstanding({ understanding, nations }: CompiledContent
     places,
     services,
     servicesAlone,
+    otherServices,
+    otherServicePattern: wordsPattern(Object.keys(otherServices)),
     placePattern: wordsPattern(Object.keys(places)),
     servicePattern: wordsPattern(Object.keys(services)),
   };

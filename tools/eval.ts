@@ -3,7 +3,8 @@
  * it did: turns answered right, the share of answered turns whose key fact ("lead") comes in the first 25
  * words, and reply length in words (median and p90).
  *
- *   npm run eval                       test/fixtures/understanding.yaml (tuning and test parts) and every
+ *   npm run eval                       test/fixtures/understanding.yaml (tuning and test parts), the second
+ *                                      blind fixture understanding-tuning.yaml (tuning only), and every
  *                                      case file in ../shared/dev-cases/ when it is there
  *   npm run eval -- FILE [FILE …]      these case files (JSON or YAML, the dev-cases format)
  *   npm run eval -- --misses           also list the tuning part's misses (never the test part's)
@@ -106,6 +107,8 @@ async function main(): Promise<void> {
     const fixture = readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding.yaml'));
     sets.push({ name: 'understanding fixture, tuning part', cases: fixture.filter((_, i) => i % 3 === 0), showMisses });
     sets.push({ name: 'understanding fixture, test part', cases: fixture.filter((_, i) => i % 3 !== 0), showMisses: false });
+    // A second blind fixture, written later by another author, for tuning only: it has no test part.
+    sets.push({ name: 'second blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning.yaml')), showMisses });
     const devDir = join(REPO_ROOT, '..', 'shared', 'dev-cases');
     if (existsSync(devDir)) {
       for (const file of readdirSync(devDir).filter((f) => f.endsWith('.json'))) sets.push({ name: `dev-cases/${file}`, cases: readCases(join(devDir, file)), showMisses: false });

@@ -48,6 +48,19 @@ export function topicForIntent(intentName: string): Topic | undefined {
   return Object.hasOwn(content.intentTopics, intentName) ? findTopic(content.intentTopics[intentName]) : undefined;
 }
 
+/** The passage an intent generated from a passage's questions answers. */
+export function passageForIntent(intentName: string): { topic: Topic; key: string } | undefined {
+  if (!Object.hasOwn(content.passageIntents, intentName)) return undefined;
+  const [topicId, key] = content.passageIntents[intentName].split('#');
+  const topic = findTopic(topicId);
+  return topic ? { topic, key } : undefined;
+}
+
+/** The passage ("topic#key") that answers a service of no one nation, by its SERVICE slot id. */
+export function otherServicePassage(id: string): string | undefined {
+  return content.understanding.otherServices.find((s) => s.id === id)?.passage;
+}
+
 export function findNation(id: string | undefined): Nation | undefined {
   if (id === undefined) return undefined;
   nationsById ??= new Map(content.nations.map((nation) => [nation.id, nation]));

@@ -146,6 +146,7 @@ export const understandingSchema = z.object({
   }),
   feelings: z.array(z.object({ id, any: z.array(pattern).min(1), say: spokenText }).strict()),
   feelingsOffer: z.object({ topic: id, prompt: promptQuestionText() }),
+  otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: z.string().regex(/^[a-z0-9-]+#(short|detail-[0-9]+|item-[0-9]+)$/) }).strict()),
   passages: z.object({
     listOffer: promptQuestionText(),
     topicOffer: promptQuestionText(),
@@ -203,7 +204,7 @@ export const promptsSchema = z.object({
 const duration = z.string().regex(/^\d+(ms|s)$/, 'must be a duration like 400ms');
 export const speechSchema = z.object({
   pauses: z.object({ betweenParagraphs: duration, afterListPosition: duration, betweenListItems: duration, beforePrompt: duration }),
-  pacing: z.object({ itemsPerTurn: z.number().int().min(1).max(3), maxWordsPerTurn: z.number().int().min(20).max(120) }),
+  pacing: z.object({ itemsPerTurn: z.number().int().min(1).max(3), maxWordsPerTurn: z.number().int().min(20).max(120), maxListWordsPerTurn: z.number().int().min(10).max(120) }),
   sayAsDigits: z.array(z.string().regex(/^[0-9]+( [0-9]+)*$/, 'must be digits, optionally in space-separated groups')),
   pronunciations: z.array(z.object({ word: z.string().min(1), alias: z.string().regex(/^[a-z ]+$/i, 'must be letters and spaces') })),
 });
@@ -234,9 +235,9 @@ export type Act = (typeof ACTS)[number];
 
 /** What the build writes to lambda/generated/understanding.json: patterns as regular-expression sources. */
 export interface CompiledUnderstanding {
-  /** One sticky alternation per act, and one for fillers, matched at a position of the padded utterance. */
-  acts: Record<Act, string>;
-  fillers: string;
+  /** Each act's patterns, and the fillers', matched at positions of the padded utterance. */
+  acts: Record<Act, string[]>;
+  fillers: string[];
   ordinals: Record<string, number>;
   itemWords: string[];
   closers: string[];
@@ -248,6 +249,9 @@ export interface CompiledUnderstanding {
   servicePattern: string;
   /** Names that count only in an utterance of a few words. */
   servicesAlone: Record<string, string>;
+  /** Normalised names of services of no one nation → the passage ("topic#key") that answers them. */
+  otherServices: Record<string, string>;
+  otherServicePattern: string;
 }
 
 /**
@@ -269,6 +273,8 @@ export interface CompiledContent {
   topics: Topic[];
   /** Intent name → topic id, for intents that answer a single topic. */
   intentTopics: Record<string, string>;
+  /** Intent name → "topic#passage", for intents generated from a passage's questions. */
+  passageIntents: Record<string, string>;
   nations: Nation[];
   framing: Framing;
   prompts: Prompts;
@@ -296,6 +302,8 @@ export interface RuntimeContent {
   topics: RuntimeTopic[];
   /** Intent name → topic id, for intents that answer a single topic. */
   intentTopics: Record<string, string>;
+  /** Intent name → "topic#passage", for intents generated from a passage's questions. */
+  passageIntents: Record<string, string>;
   nations: RuntimeNation[];
   framing: Omit<Framing, 'sources'>;
   /** Safety answers by id, and the intents that ask for them. */
@@ -303,7 +311,12 @@ export interface RuntimeContent {
   safetyIntents: Record<string, string>;
   prompts: Prompts;
   /** The spoken parts of understanding.yaml (its patterns travel compiled in understanding.json). */
-  understanding: { listReferences: Understanding['listReferences']['say']; feelingsOffer: Understanding['feelingsOffer']; passages: Understanding['passages'] };
+  understanding: {
+    listReferences: Understanding['listReferences']['say'];
+    feelingsOffer: Understanding['feelingsOffer'];
+    passages: Understanding['passages'];
+    otherServices: { id: string; passage: string }[];
+  };
   /** The pauses arrive as SSML breaks, already made by ssml-builder (lambda/speech/breaks.ts). */
   speech: Omit<SpeechSettings, 'pauses'> & { breaks: Record<keyof SpeechSettings['pauses'], string> };
   // No search settings: they travel, prepared, with the search index (lambda/search/passages.ts).

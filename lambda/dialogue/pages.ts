@@ -5,7 +5,7 @@
 import { content, fill, type Nation, type Topic } from '../content';
 import type { Block } from '../speech/render';
 
-const { itemsPerTurn, maxWordsPerTurn } = content.speech.pacing;
+const { itemsPerTurn, maxWordsPerTurn, maxListWordsPerTurn } = content.speech.pacing;
 
 export const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -48,13 +48,18 @@ export function topicPages(topic: Topic, nation: Nation | undefined): Block[][] 
   pages.push(current);
 
   const items = topic.list?.items ?? [];
-  for (let start = 0; start < items.length; start += itemsPerTurn) {
-    const chunk = items.slice(start, start + itemsPerTurn);
-    const page: Block[] = [{ kind: 'list', position: listPosition(topic, start + 1, start + chunk.length), items: chunk.map((i) => i.spoken) }];
-    if (start + itemsPerTurn >= items.length) page.push({ kind: 'text', text: listEnd(topic) });
+  for (let start = 0; start < items.length; ) {
+    // Up to three items, fewer when they are long: a page of a list is heard in one go and held in mind.
+    let end = start + 1;
+    let listWords = wordCount(items[start].spoken);
+    while (end < items.length && end - start < itemsPerTurn && listWords + wordCount(items[end].spoken) <= maxListWordsPerTurn) listWords += wordCount(items[end++].spoken);
+    const chunk = items.slice(start, end);
+    const page: Block[] = [{ kind: 'list', position: listPosition(topic, start + 1, end), items: chunk.map((i) => i.spoken) }];
+    if (end >= items.length) page.push({ kind: 'text', text: listEnd(topic) });
     // A list introduced by its short answer alone starts on the same turn as it.
     if (start === 0 && texts.length === 1) pages[pages.length - 1].push(...page);
     else pages.push(page);
+    start = end;
   }
   return pages;
 }

@@ -1,11 +1,12 @@
 /** Which UK nation the listener lives in: answered on its own ("Wales") or heard outside the UK ("France"). */
 import type { RequestHandler } from 'ask-sdk-core';
-import { content, fill, findNation, findTopic, nationTopic } from '../content';
-import { currentStateAfterSafety, respondWith } from '../dialogue/current';
+import { content, fill, findNation, findTopic, nationTopic, otherServicePassage } from '../content';
+import { currentState, currentStateAfterSafety, respondWith } from '../dialogue/current';
 import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import { isIntent, readSlot } from '../requests';
+import { nationTurn, passageByRef, understandWords } from '../understanding';
 import { text } from '../speech/reply';
 
 const { prompts } = content;
@@ -25,6 +26,22 @@ export function notInUkTurn(state: DialogueState): Turn {
     state: { ...state, offer: undefined, awaitingNation: true },
   };
 }
+
+/** A service asked about by name: a nation's patient advice service, or one answered by a passage (Citizens Advice). */
+export const ServiceHandler: RequestHandler = {
+  canHandle: isIntent('ServiceIntent'),
+  handle: (input) => {
+    const state = currentState(input);
+    const nation = readSlot(input, 'nation');
+    if (nation.status === 'match' && findNation(nation.id)) return respondWith(input, nationTurn(nation.id, state));
+    const service = readSlot(input, 'service');
+    if (service.status === 'match' && findNation(service.id)) return respondWith(input, nationTurn(service.id, state));
+    const other = service.status === 'match' ? otherServicePassage(service.id) : undefined;
+    if (other) return respondWith(input, passageByRef(other, state));
+    if (service.status === 'no-match') return respondWith(input, understandWords(service.spoken, state));
+    return respondWith(input, topicTurn(nationTopic(), 0, state));
+  },
+};
 
 export const NationHandler: RequestHandler = {
   canHandle: isIntent('NationIntent'),

@@ -3,7 +3,8 @@
  * so a new topic needs content and samples, not code. TopicIntent reaches any topic by name.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { findNation, findTopic, topicForIntent } from '../content';
+import { findNation, findTopic, passageForIntent, topicForIntent } from '../content';
+import { passageTurn } from '../dialogue/passage-turn';
 import { currentState, respondWith } from '../dialogue/current';
 import { topicTurn } from '../dialogue/topic-turn';
 import { intentName, isIntent, readSlot } from '../requests';
@@ -20,6 +21,15 @@ export const TopicIntentHandler: RequestHandler = {
     if (nation.status === 'no-match') return respondWith(input, notInUkTurn({ ...state, topicId: topic.id }));
     if (nation.status === 'match' && findNation(nation.id)) state = { ...state, nationId: nation.id };
     return respondWith(input, topicTurn(topic, 0, state));
+  },
+};
+
+/** Intents generated from a passage's questions (topics/*.yaml passages): that passage, then an offer of its topic. */
+export const PassageIntentHandler: RequestHandler = {
+  canHandle: (input) => passageForIntent(intentName(input) ?? '') !== undefined,
+  handle: (input) => {
+    const { topic, key } = passageForIntent(intentName(input)!)!;
+    return respondWith(input, passageTurn(topic, key, currentState(input)));
   },
 };
 

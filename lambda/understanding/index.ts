@@ -18,7 +18,7 @@ import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import { searchPassages } from '../search/passages';
 import { text } from '../speech/reply';
-import { feelingIn, listReference, nationIn, recogniseAct } from './recognisers';
+import { feelingIn, listReference, placeOrServiceIn, recogniseAct } from './recognisers';
 import { triage } from './triage';
 
 const { prompts, understanding } = content;
@@ -45,8 +45,9 @@ export function understandWords(words: string, state: DialogueState): Turn {
     if (position !== undefined) return listItemTurn(reading, position, state);
   }
 
-  const nation = nationIn(words);
-  if (nation) return nationTurn(nation.nationId, state);
+  const named = placeOrServiceIn(words);
+  if (named?.kind === 'nation') return nationTurn(named.nationId, state);
+  if (named?.kind === 'passage') return passageByRef(named.ref, state);
 
   const feeling = feelingIn(words);
   if (feeling) return feelingTurn(feeling.say, feeling.rest, state);
@@ -60,6 +61,12 @@ export function nationTurn(nationId: string, state: DialogueState): Turn {
   const safety = findSafetyAnswer(state.safetyAnswer);
   if (safety && variesByNation(safety)) return safetyTurn(state.safetyAnswer!, withNation);
   return topicTurn(nationTopic(), 0, withNation);
+}
+
+/** A passage named as "topic#key" in content. */
+export function passageByRef(ref: string, state: DialogueState): Turn {
+  const [topicId, key] = ref.split('#');
+  return passageTurn(findTopic(topicId)!, key, state);
 }
 
 function feelingTurn(acknowledgement: string, rest: string, state: DialogueState): Turn {

@@ -7,8 +7,8 @@ import type { Act, CompiledUnderstanding } from '../content/schema';
 import { normaliseWords, padded } from './patterns';
 
 interface Prepared {
-  acts: [Act, RegExp][];
-  fillers: RegExp;
+  /** Every act pattern and filler, sticky, tagged with its act (undefined for a filler). */
+  pieces: { act?: Act; pattern: RegExp }[];
   ordinals: Map<string, number>;
   itemWords: Set<string>;
   closers: string[];
@@ -18,6 +18,8 @@ interface Prepared {
   servicesAlone: Map<string, string>;
   placePattern: RegExp;
   servicePattern: RegExp;
+  otherServices: Map<string, string>;
+  otherServicePattern: RegExp;
 }
 
 let prepared: Prepared | undefined;
@@ -29,8 +31,10 @@ function load(): Prepared {
     const data = require('../generated/understanding.json') as CompiledUnderstanding;
     prepared = {
       // Sticky: each is tried at one position of the utterance, which it must match from there.
-      acts: (Object.entries(data.acts) as [Act, string][]).map(([act, source]) => [act, new RegExp(source, 'y')]),
-      fillers: new RegExp(data.fillers, 'y'),
+      pieces: [
+        ...(Object.entries(data.acts) as [Act, string[]][]).flatMap(([act, sources]) => sources.map((source) => ({ act, pattern: new RegExp(source, 'y') }))),
+        ...data.fillers.map((source) => ({ pattern: new RegExp(source, 'y') })),
+      ],
       ordinals: new Map(Object.entries(data.ordinals)),
       itemWords: new Set(data.itemWords),
       closers: data.closers,
@@ -40,6 +44,8 @@ function load(): Prepared {
       servicesAlone: new Map(Object.entries(data.servicesAlone)),
       placePattern: new RegExp(data.placePattern),
       servicePattern: new RegExp(data.servicePattern),
+      otherServices: new Map(Object.entries(data.otherServices)),
+      otherServicePattern: new RegExp(data.otherServicePattern),
     };
   }
   return prepared;
@@ -52,27 +58,39 @@ function load(): Prepared {
  * and thanks alone is a goodbye.
  */
 export function recogniseAct(words: string): Act | undefined {
-  const { acts, fillers } = load();
+  const { pieces } = load();
   const said = padded(words);
-  if (said.length > 200) return undefined;
-  const found: Act[] = [];
-  let at = 0;
-  while (at < said.length - 1) {
-    let best: { act?: Act; end: number } | undefined;
-    for (const [act, pattern] of acts) {
+  // Longer than any act anyone says ("thank you very much that's all I wanted to know" is 50 characters).
+  if (said.length > 160) return undefined;
+  // Splits the utterance into pieces, trying every pattern at each position, longest first, so an early
+  // short fit ("thanks") never hides the split that covers it all ("thanks for that", "goodbye").
+  // Memoised by position: at most one search per position, about 100 patterns each.
+  const memo = new Map<number, (Act | undefined)[] | null>();
+  const split = (at: number): (Act | undefined)[] | null => {
+    if (at >= said.length - 1) return [];
+    if (memo.has(at)) return memo.get(at)!;
+    const fits: { act?: Act; end: number }[] = [];
+    for (const { act, pattern } of pieces) {
       pattern.lastIndex = at;
-      if (pattern.test(said) && (!best || pattern.lastIndex > best.end)) best = { act, end: pattern.lastIndex };
+      if (pattern.test(said)) fits.push({ act, end: pattern.lastIndex });
     }
-    fillers.lastIndex = at;
-    // An act wins a tie with a filler: "yes" alone is an answer, "yes go on" a filler then an act.
-    if (fillers.test(said) && (!best || fillers.lastIndex > best.end)) best = { end: fillers.lastIndex };
-    if (!best) return undefined;
-    if (best.act) found.push(best.act);
-    at = best.end;
-  }
+    // Longest first; at equal length an act before a filler: "yes" alone is an answer.
+    fits.sort((a, b) => b.end - a.end || Number(b.act !== undefined) - Number(a.act !== undefined));
+    let result: (Act | undefined)[] | null = null;
+    for (const fit of fits) {
+      const rest = split(fit.end);
+      if (rest) {
+        result = [fit.act, ...rest];
+        break;
+      }
+    }
+    memo.set(at, result);
+    return result;
+  };
+  const found = (split(0) ?? []).filter((act): act is Act => act !== undefined);
   if (found.includes('goodbye')) return 'goodbye';
-  const acts_ = found.filter((act) => act !== 'thanks');
-  if (acts_.length) return acts_[acts_.length - 1];
+  const others = found.filter((act) => act !== 'thanks');
+  if (others.length) return others[others.length - 1];
   return found.length ? 'goodbye' : undefined;
 }
 
@@ -103,16 +121,24 @@ export function listReference(words: string, listWords: string[]): number | unde
   return undefined;
 }
 
-/** The nation a sentence names, by a place in it ("we live near Swansea") or its patient advice service ("what is PALS"). */
-export function nationIn(words: string): { nationId: string; by: 'place' | 'service' } | undefined {
-  const { places, services, servicesAlone, placePattern, servicePattern } = load();
+export type PlaceOrService = { kind: 'nation'; nationId: string; by: 'place' | 'service' } | { kind: 'passage'; ref: string };
+
+/**
+ * The nation a sentence names, by a place in it ("we live near Swansea") or its patient advice service
+ * ("what is PALS"); or a service of no one nation ("can Citizens Advice help"), answered by its passage.
+ * A place wins over a service: "is there a PALS in Wales" asks about Wales.
+ */
+export function placeOrServiceIn(words: string): PlaceOrService | undefined {
+  const { places, services, servicesAlone, placePattern, servicePattern, otherServices, otherServicePattern } = load();
   const said = padded(words.slice(0, 1000));
   const place = placePattern.exec(said);
-  if (place) return { nationId: places.get(place[1])!, by: 'place' };
+  if (place) return { kind: 'nation', nationId: places.get(place[1])!, by: 'place' };
   const service = servicePattern.exec(said);
-  if (service) return { nationId: services.get(service[1])!, by: 'service' };
+  if (service) return { kind: 'nation', nationId: services.get(service[1])!, by: 'service' };
   const tokens = said.trim().split(' ');
-  if (tokens.length <= 4) for (const token of tokens) if (servicesAlone.has(token)) return { nationId: servicesAlone.get(token)!, by: 'service' };
+  if (tokens.length <= 4) for (const token of tokens) if (servicesAlone.has(token)) return { kind: 'nation', nationId: servicesAlone.get(token)!, by: 'service' };
+  const other = otherServicePattern.exec(said);
+  if (other) return { kind: 'passage', ref: otherServices.get(other[1])! };
   return undefined;
 }
 

@@ -60,6 +60,14 @@ const fieldOf = (raw: unknown, key: string): unknown => (typeof raw === 'object'
 
 const fieldName = (path: PropertyKey[]) => (path.length ? path.map(String).join('.') : '(whole file)');
 
+/** Whether a topic has the passage short, detail-N or item-N. */
+function passageExists(topic: Topic, key: string): boolean {
+  const [kind, n] = key.split('-');
+  if (kind === 'short') return n === undefined;
+  const count = kind === 'detail' ? topic.detail.length : kind === 'item' ? (topic.list?.items.length ?? 0) : 0;
+  return Number(n) >= 1 && Number(n) <= count;
+}
+
 export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'content')): LoadedContent {
   const dir = join(contentRoot, locale);
   const problems: string[] = [];
@@ -127,13 +135,21 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
       if (!sourceIds.has(u.source)) problems.push(`${label}: field updates.${i}.source: no source "${u.source}" in framing.yaml`);
     });
     for (const key of Object.keys(topic.passages ?? {})) {
-      const [kind, n] = key.split('-');
-      const count = kind === 'detail' ? topic.detail.length : kind === 'item' ? (topic.list?.items.length ?? 0) : 1;
-      if (n !== undefined && Number(n) > count) problems.push(`${label}: field passages.${key}: the topic has ${count} ${kind === 'item' ? 'list items' : 'detail paragraphs'}`);
+      if (!passageExists(topic, key)) problems.push(`${label}: field passages.${key}: the topic has no such passage`);
     }
     if (topic.intent) {
       if (intentTopics[topic.intent.name]) problems.push(`${label}: field intent.name: ${topic.intent.name} already answers topic ${intentTopics[topic.intent.name]}`);
       intentTopics[topic.intent.name] = topic.id;
+    }
+  }
+  // Each passage with questions is an intent of its own, so Alexa routes "will it cost more" to the
+  // sentence about travel costs rather than to the start of the disadvantages.
+  const passageIntents: Record<string, string> = {};
+  for (const topic of topics) {
+    const base = topic.intent ? topic.intent.name.replace(/Intent$/, '') : topic.id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+    for (const [key, passage] of Object.entries(topic.passages ?? {})) {
+      if (key === 'short' || !passage.questions?.length) continue;
+      passageIntents[`${base}${key.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}Intent`] = `${topic.id}#${key}`;
     }
   }
   nations.forEach((nation, i) => {
@@ -148,7 +164,10 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   }
   const nationIds = new Set(nations.map((n) => n.id));
   const safetyIntents: Record<string, string> = {};
-  const takenIntents = new Set([...Object.keys(intentTopics), ...intentsFile.intents.map((i) => i.name)]);
+  for (const name of Object.keys(passageIntents)) {
+    if (intentTopics[name] || intentsFile.intents.some((i) => i.name === name)) problems.push(`content/${locale}: passage intent ${name} (${passageIntents[name]}) clashes with an intent of the same name`);
+  }
+  const takenIntents = new Set([...Object.keys(intentTopics), ...Object.keys(passageIntents), ...intentsFile.intents.map((i) => i.name)]);
   for (const [answerId, answer] of Object.entries(safety.answers)) {
     const where = `content/${locale}/safety.yaml: answer ${answerId}`;
     answer.sources.forEach((s, i) => {
@@ -164,11 +183,16 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   triage.rules.forEach((rule, i) => {
     if (!Object.hasOwn(safety.answers, rule.answer)) problems.push(`content/${locale}/triage.yaml: field rules.${i}.answer: no answer "${rule.answer}" in safety.yaml`);
   });
+  for (const service of understanding.otherServices) {
+    const [topicId, key] = service.passage.split('#');
+    const topic = topics.find((t) => t.id === topicId);
+    if (!topic || !passageExists(topic, key)) problems.push(`content/${locale}/understanding.yaml: otherServices ${service.id}: no passage "${service.passage}"`);
+  }
   if (!topicIds.has(understanding.feelingsOffer.topic)) problems.push(`content/${locale}/understanding.yaml: field feelingsOffer.topic: no topic "${understanding.feelingsOffer.topic}"`);
   if (problems.length) throw new ContentError(problems);
 
   return {
-    compiled: { locale, topics, intentTopics, nations, framing, prompts, speech, search, safety, safetyIntents, triage, understanding },
+    compiled: { locale, topics, intentTopics, passageIntents, nations, framing, prompts, speech, search, safety, safetyIntents, triage, understanding },
     intentsFile,
     topicFiles,
   };

@@ -3,6 +3,7 @@
  * NATION slot types (value ids = content ids), the non-topic intents and Amazon built-ins.
  */
 import type { LoadedContent } from '../content/load';
+import type { Act } from '../../lambda/content/schema';
 import { expandTemplate } from './expand';
 
 export interface ModelIntent {
@@ -22,6 +23,8 @@ export interface InteractionModel {
 }
 
 const spokenForm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** A question as a sample: lower case, without the punctuation Alexa's samples may not hold. */
+const sampleForm = (s: string) => spokenForm(s.replace(/[?.,!]/g, ' '));
 
 function intentFrom(name: string, slots: Record<string, string> | undefined, templates: string[]): ModelIntent {
   const samples = [...new Set(templates.flatMap(expandTemplate))];
@@ -30,9 +33,47 @@ function intentFrom(name: string, slots: Record<string, string> | undefined, tem
   return intent;
 }
 
+/** The Amazon built-in that performs each conversational act of understanding.yaml. */
+const BUILT_IN_FOR_ACT: Partial<Record<Act, string>> = {
+  next: 'AMAZON.NextIntent',
+  previous: 'AMAZON.PreviousIntent',
+  repeat: 'AMAZON.RepeatIntent',
+  startOver: 'AMAZON.StartOverIntent',
+  yes: 'AMAZON.YesIntent',
+  no: 'AMAZON.NoIntent',
+  help: 'AMAZON.HelpIntent',
+  goodbye: 'AMAZON.StopIntent',
+  thanks: 'AMAZON.StopIntent',
+};
+
+/**
+ * Built-ins with everyday forms: intents.yaml's extra samples, then every act pattern of understanding.yaml
+ * that is a plain template (no gaps or prefixes), so "ta-ra" or "back a bit" said on a device reaches the
+ * act as surely as it does in a slot. A sample another intent already has stays with that intent.
+ */
+function builtInIntents(compiled: LoadedContent['compiled'], intentsFile: LoadedContent['intentsFile'], taken: Set<string>): ModelIntent[] {
+  const templates = new Map<string, string[]>(Object.entries(intentsFile.builtIns).map(([name, samples]) => [name, [...samples]]));
+  for (const [act, patterns] of Object.entries(compiled.understanding.acts) as [Act, string[]][]) {
+    const builtIn = BUILT_IN_FOR_ACT[act];
+    if (!builtIn || !templates.has(builtIn)) continue;
+    templates.get(builtIn)!.push(...patterns.filter((p) => !/[~*]/.test(p)));
+  }
+  const seen = new Set(taken);
+  return [...templates].map(([name, list]) => {
+    const intent = intentFrom(name, undefined, list);
+    intent.samples = intent.samples.map(spokenForm).filter((sample) => !seen.has(sample) && seen.add(sample));
+    return intent;
+  });
+}
+
 export function buildInteractionModel({ compiled, intentsFile }: LoadedContent): InteractionModel {
-  const builtIns = Object.entries(intentsFile.builtIns).map(([name, samples]) => intentFrom(name, undefined, samples));
-  const topicIntents = compiled.topics.filter((t) => t.intent).map((t) => intentFrom(t.intent!.name, t.intent!.slots, t.intent!.samples));
+  // A topic's intent also takes the questions its short answer answers.
+  const topicIntents = compiled.topics.filter((t) => t.intent).map((t) => intentFrom(t.intent!.name, t.intent!.slots, [...t.intent!.samples, ...(t.passages?.short?.questions ?? []).map(sampleForm)]));
+  const passageIntents = Object.entries(compiled.passageIntents).map(([name, ref]) => {
+    const [topicId, key] = ref.split('#');
+    const topic = compiled.topics.find((t) => t.id === topicId)!;
+    return intentFrom(name, undefined, topic.passages![key].questions!.map(sampleForm));
+  });
   const others = intentsFile.intents.map((i) => intentFrom(i.name, i.slots, i.samples));
   // Urgent help and signposting are intents of their own, so Alexa's NLU routes "my chest hurts" itself:
   // on a device, words that match no sample arrive as AMAZON.FallbackIntent with nothing to triage.
@@ -50,12 +91,28 @@ export function buildInteractionModel({ compiled, intentsFile }: LoadedContent):
     values: compiled.nations.map((n) => ({ id: n.id, name: { value: spokenForm(n.name), synonyms: n.places.map(spokenForm) } })),
   };
 
+  const custom = [...safety, ...topicIntents, ...passageIntents, ...others];
+  const builtIns = builtInIntents(compiled, intentsFile, new Set(custom.flatMap((i) => i.samples)));
+  // Value ids: a nation id for its patient advice service, otherwise the service's id in understanding.yaml.
+  const serviceType = {
+    name: 'SERVICE',
+    values: [
+      ...compiled.nations.map((n) => {
+        const [value, ...synonyms] = [...new Set([...n.service.calledAs, ...(n.service.calledAsAlone ?? [])].map(spokenForm))];
+        return { id: n.id, name: { value, synonyms } };
+      }),
+      ...compiled.understanding.otherServices.map((s) => {
+        const [value, ...synonyms] = s.calledAs.map(spokenForm);
+        return { id: s.id, name: { value, synonyms } };
+      }),
+    ],
+  };
   return {
     interactionModel: {
       languageModel: {
         invocationName: intentsFile.invocationName,
-        intents: [...builtIns, ...safety, ...topicIntents, ...others],
-        types: [nationType, topicType],
+        intents: [...builtIns, ...custom],
+        types: [nationType, topicType, serviceType],
       },
     },
   };
