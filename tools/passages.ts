@@ -16,6 +16,8 @@ export interface PassageDocument {
   questions: string;
   text: string;
   topic: string;
+  /** The topic intent's samples, on its short answer only. */
+  samples: string;
 }
 
 function passageText(topic: Topic, key: string): string {
@@ -34,7 +36,8 @@ export function passageDocuments(loaded: LoadedContent): PassageDocument[] {
       return {
         id: `${topic.id}#${key}`,
         about: passage?.about ?? '',
-        questions: [...(passage?.questions ?? []), ...samples].join(' . '),
+        questions: (passage?.questions ?? []).join(' . '),
+        samples: samples.join(' . '),
         text: passageText(topic, key),
         topic: [topic.title, ...topic.aliases].join(' . '),
       };

@@ -7,7 +7,7 @@ import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
 import { findTopic, type Topic } from '../content';
 import { termOptions, type TermTable } from './terms';
 
-export const PASSAGE_FIELDS = ['about', 'questions', 'text', 'topic'] as const;
+export const PASSAGE_FIELDS = ['about', 'questions', 'text', 'topic', 'samples'] as const;
 
 /** What tools/passages.ts writes to lambda/generated/passages.json. */
 export interface PassageData {
@@ -30,9 +30,11 @@ export interface PassageHit {
   score: number;
 }
 
-// What a listener asked about is said in its questions and labels more than in the guidance's own words.
+// What a listener asked about is said in its questions and labels more than in the guidance's own words;
+// a topic's samples ask for the topic as a whole, so they count least, or the opening of a topic would
+// beat the one sentence of it that was asked about ("will it cost more" is the travel item, not the list).
 const SEARCH: SearchOptions = {
-  boost: { about: 2, questions: 1.5, text: 1, topic: 1 },
+  boost: { about: 2, questions: 1.5, text: 1, topic: 0.7, samples: 0.4 },
   // Misheard words: one edit in five letters, for words of five letters or more.
   fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   weights: { fuzzy: 0.45, prefix: 0.3 },

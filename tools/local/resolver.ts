@@ -213,7 +213,15 @@ export class Resolver {
     const saidNorm = Math.sqrt(said.reduce((sum, s) => sum + w(s) ** 2, 0));
     const saidSet = new Set(said);
     let best: { score: number; bag: Resolver['bags'][number] } | undefined;
+    // A sample built around a custom slot ("what's {service}") is like the sentence only if the sentence
+    // holds a value of that slot; its slot-less forms ("who can help") stand on their own.
+    const fillable = (sample: CompiledSample) =>
+      sample.slotNames.every((name) => {
+        const known = this.values.get(this.slotTypes.get(`${sample.intent}.${name}`) ?? '');
+        return known !== undefined && [...known.keys()].some((v) => ` ${text} `.includes(` ${v} `));
+      });
     for (const bag of this.bags) {
+      if (bag.sample.slotNames.length && !fillable(bag.sample)) continue;
       let shared = 0;
       let norm = 0;
       for (const stem of bag.stems) {

@@ -91,6 +91,14 @@ export function buildInteractionModel({ compiled, intentsFile }: LoadedContent):
     values: compiled.nations.map((n) => ({ id: n.id, name: { value: spokenForm(n.name), synonyms: n.places.map(spokenForm) } })),
   };
 
+  // A sentence in two intents confuses Alexa's NLU: urgent help keeps its own, a passage's question beats
+  // the same words as a topic sample (it is the more exact answer), and the first passage keeps a question
+  // two passages share.
+  const claimed = new Set(safety.flatMap((i) => i.samples));
+  for (const intent of [...passageIntents, ...topicIntents, ...others]) {
+    intent.samples = intent.samples.filter((sample) => !claimed.has(sample));
+    intent.samples.forEach((sample) => claimed.add(sample));
+  }
   const custom = [...safety, ...topicIntents, ...passageIntents, ...others];
   const builtIns = builtInIntents(compiled, intentsFile, new Set(custom.flatMap((i) => i.samples)));
   // Value ids: a nation id for its patient advice service, otherwise the service's id in understanding.yaml.
