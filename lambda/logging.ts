@@ -42,7 +42,10 @@ export function requestFields(input: HandlerInput): Fields {
   return {
     requestId: checked(field(request, 'requestId'), (id) => REQUEST_ID.test(id)),
     type: checked(type, (t) => routedRequestTypes.has(t) || INTERFACE_EVENT.test(t)),
-    intent: checked(intentName(input), (name) => routedIntents.has(name) || Object.hasOwn(content.intentTopics, name) || Object.hasOwn(content.passageIntents, name)),
+    intent: checked(
+      intentName(input),
+      (name) => routedIntents.has(name) || Object.hasOwn(content.intentTopics, name) || Object.hasOwn(content.passageIntents, name) || Object.hasOwn(content.understanding.feelingIntents, name),
+    ),
   };
 }
 

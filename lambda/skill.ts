@@ -13,7 +13,7 @@ import { NoHandler, RepeatHandler, StartOverHandler, YesHandler } from './handle
 import { SafetyIntentHandler } from './handlers/safety';
 import { QueryHandler, WordsTriageHandler } from './handlers/search';
 import { ApologyErrorHandler, GoodbyeHandler, LaunchHandler, SessionEndedHandler } from './handlers/session';
-import { PassageIntentHandler, TopicByNameHandler, TopicIntentHandler } from './handlers/topics';
+import { FeelingIntentHandler, PassageIntentHandler, TopicByNameHandler, TopicIntentHandler } from './handlers/topics';
 import { log, RequestLogger } from './logging';
 
 export interface SkillOptions {
@@ -60,6 +60,7 @@ export function createSkill({ skillId }: SkillOptions = {}): GuideSkill {
       LaunchHandler,
       TopicIntentHandler,
       PassageIntentHandler,
+      FeelingIntentHandler,
       TopicByNameHandler,
       QueryHandler,
       NationHandler,

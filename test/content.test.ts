@@ -112,7 +112,8 @@ describe('currency and safety', () => {
 });
 
 describe('what the Lambda carries', () => {
-  const BUILD_ONLY = ['intent', 'aliases', 'places', 'sources', 'reviewed', 'related', 'updates', 'since', 'source'];
+  // Passage questions feed the passage index and the model; service names and places, understanding.json.
+  const BUILD_ONLY = ['intent', 'aliases', 'places', 'sources', 'reviewed', 'related', 'updates', 'since', 'source', 'questions', 'calledAs', 'calledAsAlone'];
 
   /** Every string in the content, skipping fields the Lambda leaves out. */
   function spokenStrings(value: unknown): string[] {
@@ -166,10 +167,12 @@ describe('what the Lambda carries', () => {
     const runtime = runtimeContent(loaded.compiled);
     const carried = new Set(spokenStrings(runtime));
     // Pause durations are carried inside their break markup (checked above); search words, prepared,
-    // with the search index (test/search.test.ts); triage patterns, compiled, in triage.json (safety.test.ts).
+    // with the passage index (test/search.test.ts); triage patterns, compiled, in triage.json (safety.test.ts);
+    // act patterns, feelings and list words, compiled, in understanding.json (understanding.test.ts).
     const { pauses, ...speech } = loaded.compiled.speech;
-    const { search, triage, ...compiled } = loaded.compiled;
-    const missing = spokenStrings({ ...compiled, speech }).filter((s) => !carried.has(s));
+    const { search, triage, understanding, ...compiled } = loaded.compiled;
+    const spokenUnderstanding = { say: understanding.listReferences.say, feelingsOffer: understanding.feelingsOffer, passages: understanding.passages };
+    const missing = spokenStrings({ ...compiled, speech, understanding: spokenUnderstanding }).filter((s) => !carried.has(s));
     expect(missing).toEqual([]);
     const json = JSON.stringify(runtime);
     for (const key of BUILD_ONLY) expect([key, json.includes(`"${key}":`)]).toEqual([key, false]);

@@ -4,9 +4,10 @@ import { createSkill } from '../lambda/skill';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../tools/content/load';
+import { loadContent, REPO_ROOT } from '../tools/content/load';
 import { staleGeneratedFiles } from '../tools/verify-generated';
-import { Chat, model } from './harness';
+import { grammarProblems } from '../tools/model/grammar';
+import { Chat, model, resolver } from './harness';
 
 const languageModel = model().interactionModel.languageModel;
 type ModelIntent = { name: string; samples: string[]; slots?: { name: string; type: string }[] };
@@ -56,10 +57,48 @@ test('required built-ins are present', () => {
   }
 });
 
-test('every topic intent has at least 40 samples', () => {
-  for (const name of Object.keys(content.intentTopics)) {
-    const intent = intents.find((i) => i.name === name)!;
-    expect([name, intent.samples.length >= 40]).toEqual([name, true]);
+describe('samples are grammatical English: Alexa learns from them', () => {
+  test('every expanded sample passes the grammar check', () => {
+    const problems = intents.flatMap((intent) => intent.samples.map((sample) => [intent.name, sample, grammarProblems(sample)] as const)).filter(([, , p]) => p.length);
+    expect(problems).toEqual([]);
+  });
+
+  test.each([
+    ['i are in {nation}', 'subject and verb'],
+    ['what is a second opinion mean', 'two verbs'],
+    ['does they get my notes', 'does with they'],
+    ['is there an benefits', 'an before a consonant'],
+    ['how do i prepare for a appointment', 'a before a vowel'],
+    ['can can i ask', 'a doubled word'],
+  ])('the check rejects "%s" (%s)', (sample) => {
+    expect(grammarProblems(sample).length).toBeGreaterThan(0);
+  });
+
+  test.each(['is there an advantage to a second opinion', 'bye bye', 'does it have to be on the nhs', 'an mdt', 'a university hospital', 'can someone do it on my behalf'])(
+    'and accepts "%s"',
+    (sample) => {
+      expect(grammarProblems(sample)).toEqual([]);
+    },
+  );
+});
+
+test('fallback sensitivity is set on purpose, from content', () => {
+  expect(languageModel.modelConfiguration?.fallbackIntentSensitivity.level).toBe(loadContent().intentsFile.fallbackIntentSensitivity);
+});
+
+test('every nation, city and service name resolves to its nation', () => {
+  const resolve = resolver('device');
+  for (const nation of loadContent().compiled.nations) {
+    for (const place of [nation.name, ...nation.places]) {
+      const heard = resolve.resolve(`who can help in ${place.toLowerCase()}`);
+      const slot = heard.kind === 'intent' ? heard.intent.slots?.nation : undefined;
+      expect([place, slot?.resolutions?.resolutionsPerAuthority?.[0]?.values?.[0]?.value.id]).toEqual([place, nation.id]);
+    }
+    for (const name of nation.service.calledAs) {
+      const heard = resolve.resolve(`what is ${name}`);
+      const slot = heard.kind === 'intent' ? heard.intent.slots?.service : undefined;
+      expect([name, slot?.resolutions?.resolutionsPerAuthority?.[0]?.values?.[0]?.value.id]).toEqual([name, nation.id]);
+    }
   }
 });
 
@@ -102,6 +141,15 @@ test('every intent in the model has a handler, and every handled intent is in th
     expect([intent.name, heard.speech.startsWith(content.prompts.fallbackSteps[0].say.split('.')[0])]).toEqual([intent.name, false]);
   }
   const modelNames = new Set(intents.map((i) => i.name));
-  const handled = ['NationIntent', 'TopicIntent', 'QueryIntent', ...Object.keys(content.intentTopics), ...Object.keys(content.safetyIntents)];
+  const handled = [
+    'NationIntent',
+    'TopicIntent',
+    'QueryIntent',
+    'ServiceIntent',
+    ...Object.keys(content.intentTopics),
+    ...Object.keys(content.passageIntents),
+    ...Object.keys(content.understanding.feelingIntents),
+    ...Object.keys(content.safetyIntents),
+  ];
   for (const name of handled) expect([name, modelNames.has(name)]).toEqual([name, true]);
 });

@@ -29,6 +29,7 @@ import { compilePattern, normaliseWords } from '../lambda/understanding/patterns
 import { buildPassageIndex } from './passages';
 import { ContentError, loadContent, REPO_ROOT, type LoadedContent } from './content/load';
 import { buildInteractionModel } from './model/build-model';
+import { feelingIntentName } from './model/names';
 
 export const MODEL_PATH = join(REPO_ROOT, 'skill-package', 'interactionModels', 'custom', 'en-GB.json');
 export const GENERATED_DIR = join(REPO_ROOT, 'lambda', 'generated');
@@ -59,6 +60,7 @@ export function runtimeContent({ framing, topics, nations, speech: { pauses, ...
       feelingsOffer: understanding.feelingsOffer,
       passages: understanding.passages,
       otherServices: understanding.otherServices.map(({ id, passage }) => ({ id, passage })),
+      feelingIntents: Object.fromEntries(understanding.feelings.filter((f) => f.samples?.length).map((f) => [feelingIntentName(f.id), f.say])),
     },
   };
 }
@@ -80,7 +82,9 @@ export function compileUnderstanding({ understanding, nations }: CompiledContent
   const places = namesToNations(nations, (n) => [n.name, ...n.places]);
   const services = namesToNations(nations, (n) => n.service.calledAs);
   const servicesAlone = namesToNations(nations, (n) => n.service.calledAsAlone ?? []);
-  const otherServices = Object.fromEntries(understanding.otherServices.flatMap((s) => s.calledAs.map((name) => [normaliseWords(name), s.passage])).sort((a, b) => b[0].length - a[0].length));
+  const otherServices: Record<string, string> = Object.fromEntries(
+    understanding.otherServices.flatMap((s) => s.calledAs.map((name): [string, string] => [normaliseWords(name), s.passage])).sort((a, b) => b[0].length - a[0].length),
+  );
   return {
     // Kept apart, not one alternation: an utterance is split into acts and fillers by trying every
     // pattern at each position (recognisers.ts), and an alternation would stop at its first fit.

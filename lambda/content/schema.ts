@@ -49,10 +49,7 @@ export const topicSchema = z.object({
     .optional(),
   /** What each part answers: short, detail-N, item-N (from 1). `about` opens a free answer; `questions` feed the search. */
   passages: z
-    .record(
-      z.string().regex(/^(short|detail-[1-9][0-9]*|item-[1-9][0-9]*)$/, 'must be short, detail-N or item-N'),
-      z.object({ about: spokenText, questions: z.array(spokenText).optional() }).strict(),
-    )
+    .record(z.string().regex(/^(short|detail-[1-9][0-9]*|item-[1-9][0-9]*)$/, 'must be short, detail-N or item-N'), z.object({ about: spokenText, questions: z.array(spokenText).optional() }).strict())
     .optional(),
   needsNation: z.boolean().optional(),
   followUp: z.object({ topic: id, offer: question }).optional(),
@@ -144,7 +141,7 @@ export const understandingSchema = z.object({
     closers: z.array(z.string().regex(/^[a-z ]+$/)).min(1),
     say: z.object({ prompt: promptQuestionText(), reprompt: promptQuestionText(), notInList: z.string().min(1), noList: z.string().min(1) }),
   }),
-  feelings: z.array(z.object({ id, any: z.array(pattern).min(1), say: spokenText }).strict()),
+  feelings: z.array(z.object({ id, any: z.array(pattern).min(1), say: spokenText, samples: z.array(sample).optional() }).strict()),
   feelingsOffer: z.object({ topic: id, prompt: promptQuestionText() }),
   otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: z.string().regex(/^[a-z0-9-]+#(short|detail-[0-9]+|item-[0-9]+)$/) }).strict()),
   passages: z.object({
@@ -216,6 +213,7 @@ export const searchSchema = z.object({
 
 export const intentsFileSchema = z.object({
   invocationName: z.string(),
+  fallbackIntentSensitivity: z.enum(['LOW', 'MEDIUM', 'HIGH']),
   intents: z.array(intentSchema),
   builtIns: z.record(z.string().regex(/^AMAZON\.[A-Za-z]+Intent$/), z.array(sample)),
 });
@@ -316,6 +314,8 @@ export interface RuntimeContent {
     feelingsOffer: Understanding['feelingsOffer'];
     passages: Understanding['passages'];
     otherServices: { id: string; passage: string }[];
+    /** Intent name → the acknowledgement of its feeling. */
+    feelingIntents: Record<string, string>;
   };
   /** The pauses arrive as SSML breaks, already made by ssml-builder (lambda/speech/breaks.ts). */
   speech: Omit<SpeechSettings, 'pauses'> & { breaks: Record<keyof SpeechSettings['pauses'], string> };

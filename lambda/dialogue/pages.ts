@@ -14,7 +14,9 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function paragraphs(topic: Topic, nation: Nation | undefined): string[] {
   if (!topic.needsNation || !nation) return [topic.shortAnswer, ...topic.detail];
   const { service } = nation;
-  return [`${service.introduction} ${service.does}`, ...(service.update ? [service.update.note] : []), service.reach, ...topic.detail];
+  // Who, then how to reach them, in the first breath: the number or the way to find one is what the
+  // listener needs to act on, and "what it does" can follow.
+  return [`${service.introduction} ${service.reach}`, service.does, ...(service.update ? [service.update.note] : []), ...topic.detail];
 }
 
 export function listPosition(topic: Topic, from: number, to: number): string {
@@ -48,7 +50,7 @@ export function topicPages(topic: Topic, nation: Nation | undefined): Block[][] 
   pages.push(current);
 
   const items = topic.list?.items ?? [];
-  for (let start = 0; start < items.length; ) {
+  for (let start = 0; start < items.length;) {
     // Up to three items, fewer when they are long: a page of a list is heard in one go and held in mind.
     let end = start + 1;
     let listWords = wordCount(items[start].spoken);

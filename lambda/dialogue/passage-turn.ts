@@ -27,12 +27,15 @@ function pageHolding(topic: Topic, state: DialogueState, said: string): number {
 }
 
 export function passageTurn(topic: Topic, key: string, state: DialogueState, lead: Block[] = []): Turn {
-  // A short answer is the topic's own opening: the topic answer says it first anyway. A topic that needs
-  // the listener's nation answers with that nation's service.
-  if (key === 'short' || topic.needsNation) return topicTurn(topic, 0, state, lead);
+  // A short answer is the topic's own opening: the topic answer says it first anyway (and a topic that
+  // needs the listener's nation answers with that nation's service).
+  if (key === 'short') return topicTurn(topic, 0, state, lead);
   const said = passageText(topic, key);
   const about = topic.passages?.[key]?.about ?? lowerFirst(topic.title);
-  const prompt = topic.list && key.startsWith('item-') ? fill(understanding.passages.listOffer, { total: topic.list.items.length, list: topic.list.many }) : fill(understanding.passages.topicOffer, { title: lowerFirst(topic.title) });
+  const prompt =
+    topic.list && key.startsWith('item-')
+      ? fill(understanding.passages.listOffer, { total: topic.list.items.length, list: topic.list.many })
+      : fill(understanding.passages.topicOffer, { title: lowerFirst(topic.title) });
   return {
     reply: {
       blocks: [...lead, text(fill(understanding.passages.lead, { about, text: said }))],

@@ -43,6 +43,9 @@ export const ServiceHandler: RequestHandler = {
   },
 };
 
+/** Longer than a place name ("the Isle of Man" is four words). */
+const PLACE_NAME_WORDS = 4;
+
 export const NationHandler: RequestHandler = {
   canHandle: isIntent('NationIntent'),
   handle: (input) => {
@@ -50,6 +53,9 @@ export const NationHandler: RequestHandler = {
     const slot = readSlot(input, 'nation');
     // An id the content doesn't know (only a forged request has one) is treated like a place outside the UK.
     const nation = slot.status === 'match' ? findNation(slot.id) : undefined;
+    // A few words the type doesn't know are a place outside the UK ("France"); a sentence caught by a
+    // carrier ("it's {nation}") is words to understand like any other.
+    if (slot.status === 'no-match' && slot.spoken.split(/\s+/).length > PLACE_NAME_WORDS) return respondWith(input, understandWords(slot.spoken, state));
     if (!nation) return respondWith(input, notInUkTurn(state));
     // Straight after a helpline that differs by nation, the nation asks for that helpline.
     const safety = findSafetyAnswer(safetyAnswer);

@@ -3,14 +3,14 @@
  * so a new topic needs content and samples, not code. TopicIntent reaches any topic by name.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { findNation, findTopic, passageForIntent, topicForIntent } from '../content';
+import { content, findNation, findTopic, passageForIntent, topicForIntent } from '../content';
 import { passageTurn } from '../dialogue/passage-turn';
 import { currentState, respondWith } from '../dialogue/current';
 import { topicTurn } from '../dialogue/topic-turn';
 import { intentName, isIntent, readSlot } from '../requests';
 import { helpTurn } from '../dialogue/acts';
 import { notInUkTurn } from './nations';
-import { understandWords } from '../understanding';
+import { feelingTurn, understandWords } from '../understanding';
 
 export const TopicIntentHandler: RequestHandler = {
   canHandle: (input) => topicForIntent(intentName(input) ?? '') !== undefined,
@@ -31,6 +31,12 @@ export const PassageIntentHandler: RequestHandler = {
     const { topic, key } = passageForIntent(intentName(input)!)!;
     return respondWith(input, passageTurn(topic, key, currentState(input)));
   },
+};
+
+/** Intents generated from a feeling's samples (understanding.yaml feelings): a kind word, then an offer. */
+export const FeelingIntentHandler: RequestHandler = {
+  canHandle: (input) => Object.hasOwn(content.understanding.feelingIntents, intentName(input) ?? ''),
+  handle: (input) => respondWith(input, feelingTurn(content.understanding.feelingIntents[intentName(input)!], '', currentState(input))),
 };
 
 export const TopicByNameHandler: RequestHandler = {

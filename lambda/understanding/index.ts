@@ -69,8 +69,9 @@ export function passageByRef(ref: string, state: DialogueState): Turn {
   return passageTurn(findTopic(topicId)!, key, state);
 }
 
-function feelingTurn(acknowledgement: string, rest: string, state: DialogueState): Turn {
-  const { best } = searchPassages(rest, state.topicId);
+/** A kind word for a feeling, then the answer to the rest of what was said, or an offer of support. */
+export function feelingTurn(acknowledgement: string, rest: string, state: DialogueState): Turn {
+  const { best } = rest.trim() ? searchPassages(rest, state.topicId) : { best: undefined };
   if (best) return passageTurn(best.topic, best.key, state, [text(acknowledgement)]);
   const offer = understanding.feelingsOffer;
   return {

@@ -165,7 +165,8 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   const nationIds = new Set(nations.map((n) => n.id));
   const safetyIntents: Record<string, string> = {};
   for (const name of Object.keys(passageIntents)) {
-    if (intentTopics[name] || intentsFile.intents.some((i) => i.name === name)) problems.push(`content/${locale}: passage intent ${name} (${passageIntents[name]}) clashes with an intent of the same name`);
+    if (intentTopics[name] || intentsFile.intents.some((i) => i.name === name))
+      problems.push(`content/${locale}: passage intent ${name} (${passageIntents[name]}) clashes with an intent of the same name`);
   }
   const takenIntents = new Set([...Object.keys(intentTopics), ...Object.keys(passageIntents), ...intentsFile.intents.map((i) => i.name)]);
   for (const [answerId, answer] of Object.entries(safety.answers)) {

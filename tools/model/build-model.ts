@@ -4,6 +4,7 @@
  */
 import type { LoadedContent } from '../content/load';
 import type { Act } from '../../lambda/content/schema';
+import { feelingIntentName } from './names';
 import { expandTemplate } from './expand';
 
 export interface ModelIntent {
@@ -16,6 +17,7 @@ export interface InteractionModel {
   interactionModel: {
     languageModel: {
       invocationName: string;
+      modelConfiguration?: { fallbackIntentSensitivity: { level: string } };
       intents: ModelIntent[];
       types: { name: string; values: { id: string; name: { value: string; synonyms?: string[] } }[] }[];
     };
@@ -94,12 +96,13 @@ export function buildInteractionModel({ compiled, intentsFile }: LoadedContent):
   // A sentence in two intents confuses Alexa's NLU: urgent help keeps its own, a passage's question beats
   // the same words as a topic sample (it is the more exact answer), and the first passage keeps a question
   // two passages share.
+  const feelings = compiled.understanding.feelings.filter((f) => f.samples?.length).map((f) => intentFrom(feelingIntentName(f.id), undefined, f.samples!));
   const claimed = new Set(safety.flatMap((i) => i.samples));
-  for (const intent of [...passageIntents, ...topicIntents, ...others]) {
+  for (const intent of [...feelings, ...passageIntents, ...topicIntents, ...others]) {
     intent.samples = intent.samples.filter((sample) => !claimed.has(sample));
     intent.samples.forEach((sample) => claimed.add(sample));
   }
-  const custom = [...safety, ...topicIntents, ...passageIntents, ...others];
+  const custom = [...safety, ...feelings, ...topicIntents, ...passageIntents, ...others];
   const builtIns = builtInIntents(compiled, intentsFile, new Set(custom.flatMap((i) => i.samples)));
   // Value ids: a nation id for its patient advice service, otherwise the service's id in understanding.yaml.
   const serviceType = {
@@ -119,6 +122,7 @@ export function buildInteractionModel({ compiled, intentsFile }: LoadedContent):
     interactionModel: {
       languageModel: {
         invocationName: intentsFile.invocationName,
+        modelConfiguration: { fallbackIntentSensitivity: { level: intentsFile.fallbackIntentSensitivity } },
         intents: [...builtIns, ...custom],
         types: [nationType, topicType, serviceType],
       },

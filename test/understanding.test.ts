@@ -1,0 +1,178 @@
+/**
+ * The understanding layer, step by step (lambda/understanding/index.ts): words that reach the skill in a
+ * slot go through triage, acts, list references, places and services, feelings, then passages. Each test is
+ * a transcript through the real skill; expected words are read from content.
+ */
+import { content, findNation, findTopic } from '../lambda/content';
+import { listPosition } from '../lambda/dialogue/pages';
+import { feelingIn, listReference, placeOrServiceIn, recogniseAct } from '../lambda/understanding/recognisers';
+import { Chat, expectAlexa } from './harness';
+
+const { prompts, understanding } = content;
+const topic = (id: string) => findTopic(id)!;
+const service = (nationId: string) => findNation(nationId)!.service;
+/** A free question, as a catch-all or an unresolved slot brings it. */
+const ask = (chat: Chat, words: string) => chat.intent('QueryIntent', { query: { value: words } });
+
+describe('acts said in any words', () => {
+  test.each([
+    ['go on then', 'next'],
+    ['carry on', 'next'],
+    ['and the rest', 'next'],
+    ['say that again please', 'repeat'],
+    ['what was that', 'repeat'],
+    ['back a bit', 'previous'],
+    ['from the top', 'startOver'],
+    ['thanks, goodbye', 'goodbye'],
+    ["that's all I needed thanks", 'goodbye'],
+    ["no, that'll do for now", 'goodbye'],
+    ['ta-ra', 'goodbye'],
+    ['yes please', 'yes'],
+    ['no thanks', 'no'],
+    ['slow down please', 'slower'],
+  ])('"%s" is %s', (words, act) => {
+    expect(recogniseAct(words)).toBe(act);
+  });
+
+  test.each(['go on holiday before my treatment', 'what was that about travel', 'can my daughter ask for me'])('"%s" is not an act: it says more', (words) => {
+    expect(recogniseAct(words)).toBeUndefined();
+  });
+
+  test('mid-list, everyday words step through the list like the built-ins', async () => {
+    const chat = new Chat();
+    await chat.user('what should I ask the specialist');
+    const questions = topic('questions-to-ask').list!.items.map((i) => i.spoken);
+    expectAlexa(await ask(chat, 'go on then'), { says: questions[3], open: true });
+    expectAlexa(await ask(chat, 'back a bit'), { says: questions[0], open: true });
+    const again = await ask(chat, 'say that again please');
+    expectAlexa(again, { says: questions[0], open: true });
+  });
+
+  test('goodbyes in everyday words end the session and ask nothing', async () => {
+    for (const words of ['thanks, goodbye', "that's all I needed thanks", "no, that'll do for now", 'cheerio']) {
+      const chat = new Chat();
+      await chat.user('why get a second opinion');
+      const a = await ask(chat, words);
+      expectAlexa(a, { says: prompts.goodbye, saysNot: '?', open: false });
+    }
+  });
+});
+
+describe('list references', () => {
+  test.each([
+    ['what was the third one', 3],
+    ['question five', 5],
+    ['read me the last one again', -1],
+    ['what was number two', 2],
+  ])('"%s" → %i', (words, position) => {
+    expect(listReference(words, ['question', 'questions'])).toBe(position);
+  });
+
+  test.each(['the first doctor said it was fine', 'two', 'my second opinion'])('"%s" is not a reference', (words) => {
+    expect(listReference(words, ['question', 'questions'])).toBeUndefined();
+  });
+
+  test('"what was the third one" mid-list reads that item with where it is, and next carries on after it', async () => {
+    const chat = new Chat();
+    await chat.user('what should I ask the specialist');
+    const list = topic('questions-to-ask').list!;
+    const a = await ask(chat, 'what was the third one');
+    expectAlexa(a, {
+      startsWith: listPosition(topic('questions-to-ask'), 3, 3),
+      says: list.items[2].spoken,
+      saysNot: list.items[1].spoken,
+      open: true,
+      reprompt: understanding.listReferences.reprompt,
+    });
+    const last = await ask(chat, 'and the last one of those');
+    expectAlexa(last, { says: list.items[list.items.length - 1].spoken, open: true });
+  });
+});
+
+describe('places and services anywhere in the words', () => {
+  test.each([
+    ['who can help in Wales', 'wales'],
+    ["I live in Cardiff and can't get a referral", 'wales'],
+    ['who can I complain to in Belfast', 'northern-ireland'],
+    ['we live just outside Aberdeen', 'scotland'],
+    ['what is PALS', 'england'],
+    ['can the Community Health Council help us', 'wales'],
+    ['is there a PALS in Wales', 'wales'],
+  ])('"%s" → %s', async (words, nationId) => {
+    expect(placeOrServiceIn(words)).toMatchObject({ kind: 'nation', nationId });
+    const a = await ask(new Chat(), words);
+    expectAlexa(a, { startsWith: service(nationId).introduction, open: true });
+  });
+
+  test('"can Citizens Advice help" is answered with what the guidance says of Citizens Advice', async () => {
+    const helpTopic = topic('referral-help');
+    const a = await ask(new Chat(), 'can Citizens Advice help');
+    expectAlexa(a, { startsWith: `About ${helpTopic.passages!['detail-1'].about}: ${helpTopic.detail[0]}`, open: true });
+  });
+
+  test('the ServiceIntent routes a named service the same way', async () => {
+    const chat = new Chat();
+    expectAlexa(await chat.user('what is llais'), { startsWith: service('wales').introduction, open: true });
+    expect(chat.lastIntent).toBe('ServiceIntent');
+  });
+});
+
+describe('feelings', () => {
+  test('"I just feel fobbed off" gets a kind word and an offer of support, not an unrelated answer', async () => {
+    const feeling = feelingIn('I just feel fobbed off')!;
+    const a = await ask(new Chat(), 'I just feel fobbed off');
+    expectAlexa(a, { startsWith: feeling.say, says: understanding.feelingsOffer.prompt, saysNot: topic('will-my-doctor-mind').shortAnswer, open: true });
+  });
+
+  test('a feeling with a question: the kind word, then the answer', async () => {
+    const a = await ask(new Chat(), "I'm terrified it will delay my treatment");
+    expectAlexa(a, { startsWith: feelingIn("I'm terrified")!.say, says: 'delay', open: true });
+  });
+
+  // "I'm scared" said in a slot is triaged as low mood first (triage.yaml), which also acknowledges it and names support.
+  test('on a device, "I\'m scared" reaches its own intent', async () => {
+    const chat = new Chat();
+    const a = await chat.user("i'm worried sick");
+    expect(chat.lastIntent).toBe('FeelingFrightenedIntent');
+    expectAlexa(a, { startsWith: feelingIn('scared')!.say, open: true });
+  });
+});
+
+describe('passages: the sentence asked about, led by what was understood', () => {
+  test.each([
+    ['would I have to go all the way to a different hospital', 'disadvantages', 'item-4'],
+    ['my sister got different treatment for the same cancer, why', 'unhappy-with-treatment', 'detail-1'],
+  ])('"%s" → %s %s', async (words, topicId, key) => {
+    const t = topic(topicId);
+    const a = await ask(new Chat(), words);
+    expectAlexa(a, { startsWith: `About ${t.passages![key].about}:`, open: true });
+  });
+
+  test('on a device, a passage question reaches its passage intent', async () => {
+    const chat = new Chat();
+    const a = await chat.user('will it cost more');
+    expect(chat.lastIntent).toBe('DisadvantagesItem4Intent');
+    expectAlexa(a, { startsWith: `About ${topic('disadvantages').passages!['item-4'].about}:`, open: true });
+  });
+});
+
+describe('escalating misunderstanding', () => {
+  test('a second fallback in a row gives more concrete help; a third offers to stop, and yes stops', async () => {
+    const chat = new Chat();
+    const steps = prompts.fallbackSteps;
+    const first = await chat.intent('AMAZON.FallbackIntent');
+    expectAlexa(first, { says: [prompts.urgentLine, steps[0].prompt], open: true, reprompt: steps[0].reprompt });
+    const second = await chat.intent('AMAZON.FallbackIntent');
+    expectAlexa(second, { says: [prompts.urgentLine, steps[1].prompt], open: true, reprompt: steps[1].reprompt });
+    const third = await chat.intent('AMAZON.FallbackIntent');
+    expectAlexa(third, { says: [prompts.urgentLine, steps[2].prompt], open: true, reprompt: steps[2].reprompt });
+    expectAlexa(await chat.user('yes'), { says: prompts.goodbye, open: false });
+  });
+
+  test('an understood turn resets the count', async () => {
+    const chat = new Chat();
+    await chat.intent('AMAZON.FallbackIntent');
+    await chat.user('why get a second opinion');
+    expectAlexa(await chat.intent('AMAZON.FallbackIntent'), { says: prompts.fallbackSteps[0].prompt, open: true });
+  });
+});
