@@ -34,7 +34,8 @@ export const YesHandler: RequestHandler = {
     if (state.awaitingNation) {
       return respond(input, state, { blocks: [], prompt: prompts.nation.question, reprompt: prompts.nation.reprompt });
     }
-    if (state.offer?.kind === 'continue') return respondWith(input, nextTurn(state));
+    // "Carry on?" at a welcome back: the state holds the page read last, so this reads the next.
+    if (state.offer?.kind === 'continue' || state.offer?.kind === 'resume') return respondWith(input, nextTurn(state));
     if (state.offer?.kind === 'topic') return respondWith(input, topicTurn(findTopic(state.offer.topicId)!, 0, state));
     return respondWith(input, openQuestion(state, [text(prompts.yesWithoutOffer)], prompts.whatNext));
   },
@@ -44,6 +45,8 @@ export const NoHandler: RequestHandler = {
   canHandle: isIntent('AMAZON.NoIntent'),
   handle: (input) => {
     const state = currentState(input);
+    // No to carrying on from last time: a fresh start, and the old place is forgotten.
+    if (state.offer?.kind === 'resume') return respondWith(input, welcomeTurn(state, [prompts.memory.startFresh]));
     if (state.offer || state.awaitingNation) return respondWith(input, openQuestion(state, [text(prompts.noThanks)]));
     // "No" to "What else would you like to know?" means the listener is finished.
     return respond(input, state, { blocks: [text(prompts.goodbye)], endSession: true });

@@ -2,6 +2,7 @@
 import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
 import { content } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
+import { welcomeBackTurn } from '../dialogue/memory';
 import type { DialogueState } from '../dialogue/state';
 import type { Turn } from '../dialogue/topic-turn';
 import { errorFields, knownField, log, requestFields } from '../logging';
@@ -19,13 +20,18 @@ export function welcomeTurn(state: DialogueState, lead: string[] = []): Turn {
   const blocks = [...lead, prompts.welcome, ...(state.disclaimerGiven ? [] : [framing.disclaimer]), examples].map(text);
   return {
     reply: { blocks, prompt: prompts.whatNext, reprompt: prompts.generalReprompt },
-    state: { nationId: state.nationId, disclaimerGiven: true },
+    // What belongs to the listener rather than to the conversation carries over a fresh start.
+    state: { nationId: state.nationId, speechRate: state.speechRate, forgotten: state.forgotten, disclaimerGiven: true },
   };
 }
 
 export const LaunchHandler: RequestHandler = {
   canHandle: isRequestType('LaunchRequest'),
-  handle: (input) => respondWith(input, welcomeTurn(currentState(input))),
+  // A listener who stopped part way through, recently, is offered to carry on (lambda/dialogue/memory.ts).
+  handle: (input) => {
+    const state = currentState(input);
+    return respondWith(input, welcomeBackTurn(state) ?? welcomeTurn(state));
+  },
 };
 
 export const GoodbyeHandler: RequestHandler = {
