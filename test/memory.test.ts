@@ -13,6 +13,7 @@ import { listPosition } from '../lambda/dialogue/pages';
 import { DynamoDbMemory } from '../lambda/memory/dynamodb';
 import { KEEP_FOR_DAYS } from '../lambda/memory/record';
 import { createSkill } from '../lambda/skill';
+import { checkTour } from '../tools/check';
 import { startLocalMemory, type LocalMemory } from '../tools/local/memory';
 import { captureLogs, Chat, expectAlexa } from './harness';
 
@@ -388,4 +389,30 @@ describe('storage down: the turn still answers', () => {
       memory.close();
     }
   });
+});
+
+test('every response of a tour across sessions, with memory, is valid Alexa SSML and follows the session rules', async () => {
+  const skill = createSkill({ memory: adapter, clock: () => now });
+  const tour = [
+    'what should I ask the specialist',
+    'next',
+    'stop',
+    'open second opinion guide',
+    'repeat',
+    'yes',
+    'stop',
+    'who helps in Wales',
+    'stop',
+    'open second opinion guide',
+    'no',
+    'forget me',
+    'stop',
+  ];
+  const turns = await checkTour(
+    (envelope) => skill.invoke({ ...envelope, context: { ...envelope.context, System: { ...envelope.context.System, user: { userId: 'amzn1.ask.account.tour' } } } }),
+    tour,
+  );
+  expect(turns.map((t) => t.said)).toEqual(tour);
+  expect(turns.filter((t) => t.problems.length)).toEqual([]);
+  expect(turns[3].ssml).toContain(prompts.memory.resumeOffer);
 });
