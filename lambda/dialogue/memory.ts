@@ -25,14 +25,15 @@ function nextPage(topicId: string, page: number, nationId: string | undefined): 
 /**
  * The state a session starts from: the nation and speech rate remembered, and the place in the guidance
  * when it is recent and there is more to read, so a launch can offer to carry on and "next" reads on.
- * Whatever the request itself set (a nation in a one-shot question) wins over memory.
+ * What the session already holds is kept (a new session normally holds nothing); a nation named in the
+ * request itself is applied afterwards, by its handler, and replaces the remembered one.
  */
 export function recall(state: DialogueState, remembered: Remembered, nowMs: number): DialogueState {
   const recalled: DialogueState = { ...state };
   recalled.nationId ??= remembered.nationId;
   recalled.speechRate ??= remembered.speechRate;
   const position = remembered.position;
-  const recent = position !== undefined && nowMs / 1000 - position.at <= RESUME_WITHIN_DAYS * 24 * 60 * 60;
+  const recent = position?.at !== undefined && nowMs / 1000 - position.at <= RESUME_WITHIN_DAYS * 24 * 60 * 60;
   if (recent && recalled.topicId === undefined && nextPage(position.topicId, position.page, recalled.nationId) !== undefined) {
     recalled.topicId = position.topicId;
     recalled.page = position.page;
@@ -46,7 +47,7 @@ export function rememberedOf(state: DialogueState): Remembered {
   return {
     ...(nationId ? { nationId } : {}),
     ...(speechRate ? { speechRate } : {}),
-    ...(topicId !== undefined && page !== undefined ? { position: { topicId, page, at: 0 } } : {}),
+    ...(topicId !== undefined && page !== undefined ? { position: { topicId, page } } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * ask-sdk's PersistenceAdapter on DynamoDB, with the AWS SDK for JavaScript v3. ask-sdk's own adapter
  * (ask-sdk-dynamodb-persistence-adapter 2.14) is built on aws-sdk v2, out of support since September 2025
- * and several megabytes to bundle. The Lambda Node.js runtimes include SDK v3, so these packages are left
+ * and far too heavy to bundle. The Lambda Node.js runtimes include SDK v3, so these packages are left
  * out of the bundle (tools/bundle.ts) and package.json pins the version the runtime was reported to ship.
  *
  * Storage is a convenience: a turn must answer without it. Every call has a deadline and at most one

@@ -20,8 +20,8 @@ const DAY_SECONDS = 24 * 60 * 60;
 export interface Remembered {
   nationId?: string;
   speechRate?: SpeechRate;
-  /** The topic and page read last, and when (epoch seconds). */
-  position?: { topicId: string; page: number; at: number };
+  /** The topic and page read last, and, when read back from storage, when it was written (epoch seconds). */
+  position?: { topicId: string; page: number; at?: number };
 }
 
 /** The item as stored, less its key: what the persistence adapter saves and returns. */
