@@ -1,4 +1,5 @@
 /** Assembles the skill. Handler order matters: urgent help first, the catch-alls last. */
+import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 // The builder's own module rather than the package index: the index loads every helper, content builder
 // and API client the SDK has, and this skill uses none of them. Measured: 1.4 ms less on every cold start.
@@ -9,16 +10,25 @@ import { CanFulfillIntentHandler, ExceptionEncounteredHandler, OtherRequestHandl
 import { FallbackHandler, HelpHandler, UnknownIntentHandler } from './handlers/help-fallback';
 import { NextHandler, PreviousHandler } from './handlers/lists';
 import { NationHandler, ServiceHandler } from './handlers/nations';
+import { ForgetMeHandler } from './handlers/memory';
 import { NoHandler, RepeatHandler, StartOverHandler, YesHandler } from './handlers/navigation';
 import { SafetyIntentHandler } from './handlers/safety';
 import { QueryHandler, WordsTriageHandler } from './handlers/search';
 import { ApologyErrorHandler, GoodbyeHandler, LaunchHandler, SessionEndedHandler } from './handlers/session';
 import { FeelingIntentHandler, PassageIntentHandler, TopicByNameHandler, TopicIntentHandler } from './handlers/topics';
 import { log, RequestLogger } from './logging';
+import { memoryInterceptors } from './memory';
 
 export interface SkillOptions {
   /** When set, requests for any other skill ID are refused. Surrounding spaces are ignored. */
   skillId?: string;
+  /**
+   * Where listeners are remembered between sessions: DynamoDB on Lambda (lambda/index.ts), dynalite in the
+   * console and tests. Without it nothing is remembered, and "forget me" has nothing to delete.
+   */
+  memory?: PersistenceAdapter;
+  /** Milliseconds since the epoch, for memory's times; tests move it on by days. */
+  clock?: () => number;
 }
 
 export interface GuideSkill {
@@ -51,9 +61,15 @@ function withOwnState(envelope: Record<string, unknown>): Record<string, unknown
   return { ...envelope, session: { ...(isRecord(session) ? session : {}), attributes } };
 }
 
-export function createSkill({ skillId }: SkillOptions = {}): GuideSkill {
+export function createSkill({ skillId, memory, clock = Date.now }: SkillOptions = {}): GuideSkill {
   const expectedId = skillId?.trim() || undefined;
-  const skill = SkillBuilders.custom()
+  const builder = SkillBuilders.custom();
+  if (memory) {
+    // After the logger, so a storage error is logged after the request it belongs to.
+    const { recall, remember } = memoryInterceptors(clock);
+    builder.withPersistenceAdapter(memory).addRequestInterceptors(RequestLogger, recall).addResponseInterceptors(remember);
+  } else builder.addRequestInterceptors(RequestLogger);
+  const skill = builder
     .addRequestHandlers(
       WordsTriageHandler,
       SafetyIntentHandler,
@@ -73,6 +89,7 @@ export function createSkill({ skillId }: SkillOptions = {}): GuideSkill {
       NoHandler,
       HelpHandler,
       GoodbyeHandler,
+      ForgetMeHandler,
       FallbackHandler,
       SessionEndedHandler,
       UnknownIntentHandler,
@@ -81,7 +98,6 @@ export function createSkill({ skillId }: SkillOptions = {}): GuideSkill {
       ExceptionEncounteredHandler,
       OtherRequestHandler,
     )
-    .addRequestInterceptors(RequestLogger)
     .addErrorHandlers(ApologyErrorHandler)
     .withCustomUserAgent('second-opinion-guide')
     .create();

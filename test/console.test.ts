@@ -1,5 +1,9 @@
 /** The local console: the resolver against the committed model, and the scripted mode end to end. */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { content, fill } from '../lambda/content';
 import type { TurnRecord } from '../tools/cli/main';
 import { REPO_ROOT } from '../tools/content/load';
 import { resolver } from './harness';
@@ -67,4 +71,29 @@ test('scripted mode: one JSON line per turn, session carried between turns', () 
   expect(turns[0].speech).toMatch(/^People usually ask for a second opinion for one of four reasons\. Reasons 1 to 3 of 4\./);
   expect(turns[1].speech).toMatch(/^Reason 4 of 4\./);
   expect(turns[2]).toMatchObject({ intent: 'AMAZON.StopIntent', endSession: true, reprompt: null });
+});
+
+describe('memory in the console', () => {
+  const play = (...args: string[]) =>
+    execFileSync('npx', ['tsx', 'tools/cli/main.ts', ...args, '--json'], { cwd: REPO_ROOT, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as TurnRecord);
+  const session = ['--say', 'what should I ask the specialist', '--say', 'next', '--say', 'stop', '--say', 'open second opinion guide'];
+  const questions = content.topics.find((t) => t.id === 'questions-to-ask')!.list!;
+  const from7 = fill(content.prompts.memory.resumeList, { list: questions.many, item: questions.one, from: 2 * content.speech.pacing.itemsPerTurn + 1, total: questions.items.length });
+
+  test('consecutive sessions in one run remember: the launch offers to carry on from the next question', () => {
+    const turns = play(...session);
+    expect(turns[2]).toMatchObject({ intent: 'AMAZON.StopIntent', endSession: true });
+    expect(turns[3]).toMatchObject({ intent: 'LaunchRequest', endSession: false, reprompt: content.prompts.memory.resumeReprompt });
+    expect(turns[3].speech).toBe(`${content.prompts.memory.welcomeBack} ${from7} ${content.prompts.memory.resumeOffer}`);
+  });
+
+  test('--no-memory remembers nothing; --memory DIR remembers across runs', () => {
+    expect(play(...session, '--no-memory')[3].speech).toContain(content.prompts.welcome);
+    const dir = mkdtempSync(join(tmpdir(), 'console-memory-'));
+    play('--say', 'what should I ask the specialist', '--say', 'next', '--memory', dir);
+    expect(play('--say', 'open second opinion guide', '--memory', dir)[0].speech).toContain(from7);
+  });
 });

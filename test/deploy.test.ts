@@ -1,36 +1,46 @@
 /**
  * ask-resources.json as the pinned ask-cli (2.30.7) reads it: its own resources-config model loads the
- * file, and its own Lambda deployer turns the userConfig into the function it would create, with the
- * AWS client replaced so nothing leaves the machine. Also: the bundle targets the runtime deployed, and
- * on Windows ask-cli finds hooks/build.ps1 rather than zipping raw TypeScript.
+ * file, and its own CloudFormation deployer (@ask-cli/cfn-deployer) deploys our template, with its S3 and
+ * CloudFormation steps replaced so nothing leaves the machine. Also: the bundle targets the runtime
+ * deployed, and on Windows ask-cli finds hooks/build.ps1 rather than zipping raw TypeScript.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lambdaBuildOptions } from '../tools/bundle';
 import { REPO_ROOT } from '../tools/content/load';
+import { loadTemplate, TEMPLATE_PATH } from '../tools/infrastructure';
 
-interface FunctionConfig {
-  runtime?: string;
-  handler?: string;
-  memorySize?: number;
-  timeout?: number;
-  environmentVariables?: Record<string, string>;
+interface StackDeploy {
+  templateBody: string;
+  parameters: { ParameterKey: string; ParameterValue: string }[];
+  capabilities: string[];
 }
+const deployed: StackDeploy[] = [];
+const uploaded: { bucket: string; key: string; file: string }[] = [];
+const ENDPOINT = 'arn:aws:lambda:eu-west-1:000000000000:function:test';
 
-const created: { name: string; config: FunctionConfig }[] = [];
-const NOT_SENT = 'stopped before AWS: the test has what it needs';
-
-// The deployer's AWS Lambda client, replaced: it records what ask-cli would send and stops there.
-jest.mock('ask-cli/dist/lib/clients/aws-client/lambda-client', () => ({
-  __esModule: true,
-  default: class {
-    createLambdaFunction(name: string, config: FunctionConfig) {
-      created.push({ name, config });
-      return Promise.reject(new Error(NOT_SENT));
-    }
-  },
-}));
+// The deployer's AWS steps (its helper.js), replaced: they record what ask-cli would send and answer as
+// AWS would. Fetching skill credentials is not replaced: a template that asked for them would fail here.
+jest.mock(
+  'ask-cli/dist/lib/builtins/deploy-delegates/cfn-deployer/helper',
+  () =>
+    class {
+      uploadToS3(bucket: string, key: string, file: string) {
+        uploaded.push({ bucket, key, file });
+        return Promise.resolve({ VersionId: 'version-1' });
+      }
+      deployStack(_stackId: string | undefined, _name: string, templateBody: string, parameters: StackDeploy['parameters'], capabilities: string[]) {
+        deployed.push({ templateBody, parameters, capabilities });
+        return Promise.resolve({ stackId: 'arn:aws:cloudformation:stack/test', stackInfo: { Outputs: [] }, endpointUri: ENDPOINT });
+      }
+      getSkillCredentials() {
+        return Promise.reject(new Error('the template must not ask for skill messaging credentials'));
+      }
+    },
+);
+// The AWS profile ask-cli would read from ~/.ask/cli_config.
+jest.mock('ask-cli/dist/lib/clients/aws-client/aws-util', () => ({ getAWSProfile: () => 'default' }));
 
 // ask-cli ships JavaScript without type declarations; these are the parts used here.
 interface AskResourcesConfig {
@@ -39,7 +49,12 @@ interface AskResourcesConfig {
   getCodeSrcByRegion(profile: string, region: string): string;
 }
 type ResourcesConfigClass = (new (path: string) => AskResourcesConfig) & { dispose(): void };
-type DeployLambdaFunction = (reporter: { updateStatus(s: string): void }, options: Record<string, unknown>, callback: (error: unknown) => void) => void;
+interface DeployProgress {
+  isAllStepSuccess: boolean;
+  resultMessage: string;
+  endpoint?: { uri: string };
+}
+type Invoke = (reporter: { updateStatus(s: string): void }, options: Record<string, unknown>, callback: (error: unknown, progress: DeployProgress) => void) => void;
 
 /** ask-resources.json through ask-cli's own model, from a copy (the model writes .ask/ beside the file). */
 function readWithAskCli(): AskResourcesConfig {
@@ -51,36 +66,51 @@ function readWithAskCli(): AskResourcesConfig {
   return new ResourcesConfig(join(dir, 'ask-resources.json'));
 }
 
-/** The function ask-cli's lambda-deployer would create from this userConfig (helper.js, _createLambdaFunction). */
-async function functionAskCliWouldCreate(userConfig: Record<string, unknown>): Promise<FunctionConfig> {
+/** What ask-cli's cfn-deployer does with this userConfig (index.js, invoke), run from the repository root as `ask deploy` is. */
+async function deployWithAskCli(userConfig: Record<string, unknown>): Promise<DeployProgress> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { deployLambdaFunction } = require('ask-cli/dist/lib/builtins/deploy-delegates/lambda-deployer/helper') as { deployLambdaFunction: DeployLambdaFunction };
+  const { invoke } = require('ask-cli/dist/lib/builtins/deploy-delegates/cfn-deployer') as { invoke: Invoke };
   const zip = join(mkdtempSync(join(tmpdir(), 'ask-zip-')), 'build.zip');
   writeFileSync(zip, 'zip');
-  created.length = 0;
-  const options = { profile: 'default', awsProfile: 'default', alexaRegion: 'default', awsRegion: 'eu-west-1', skillId: 'amzn1.ask.skill.test', skillName: 'SecondOpinionGuide' };
-  const error = await new Promise((resolve) =>
-    deployLambdaFunction({ updateStatus: () => undefined }, { ...options, code: { codeBuild: zip }, iamRoleArn: 'arn:aws:iam::0:role/x', userConfig, deployState: {} }, resolve),
-  );
-  expect(error).toEqual(new Error(NOT_SENT));
-  expect(created).toHaveLength(1);
-  return created[0].config;
+  deployed.length = 0;
+  uploaded.length = 0;
+  const options = { profile: 'default', alexaRegion: 'default', skillId: 'amzn1.ask.skill.test', skillName: 'SecondOpinionGuide', deployRegions: { default: 'eu-west-1' } };
+  const cwd = process.cwd();
+  process.chdir(REPO_ROOT);
+  try {
+    return await new Promise<DeployProgress>((resolve) =>
+      invoke({ updateStatus: () => undefined }, { ...options, code: { codeBuild: zip }, userConfig, deployState: {} }, (_error, progress) => resolve(progress)),
+    );
+  } finally {
+    process.chdir(cwd);
+  }
 }
 
-test('ask-cli deploys the function with the memory, timeout, runtime, handler and environment the README promises', async () => {
+test('ask-cli deploys our CloudFormation template, passing only parameters it declares and every one it needs', async () => {
   const resources = readWithAskCli();
-  expect(resources.getSkillInfraType('default')).toBe('@ask-cli/lambda-deployer');
+  expect(resources.getSkillInfraType('default')).toBe('@ask-cli/cfn-deployer');
   expect(resources.getCodeSrcByRegion('default', 'default')).toBe('./lambda');
-  const config = await functionAskCliWouldCreate(resources.getSkillInfraUserConfig('default'));
-  expect(config).toMatchObject({ runtime: 'nodejs24.x', handler: 'index.handler', memorySize: 256, timeout: 8 });
-  // SKILL_ID is filled in after the first deploy (README); the function needs no other variable.
-  expect(config.environmentVariables).toEqual({ SKILL_ID: expect.any(String) as unknown });
+  const progress = await deployWithAskCli(resources.getSkillInfraUserConfig('default'));
+  expect(progress).toMatchObject({ isAllStepSuccess: true, endpoint: { uri: ENDPOINT } });
+  expect(uploaded).toHaveLength(1);
+  expect(deployed).toHaveLength(1);
+  const [stack] = deployed;
+  expect(stack.templateBody).toBe(readFileSync(TEMPLATE_PATH, 'utf8'));
+  // CloudFormation refuses a parameter the template doesn't declare, and one it declares without a default that isn't given.
+  const declared = loadTemplate().Parameters;
+  const passed = Object.fromEntries(stack.parameters.map((p) => [p.ParameterKey, p.ParameterValue]));
+  expect(Object.keys(passed).filter((key) => !Object.hasOwn(declared, key))).toEqual([]);
+  expect(Object.keys(declared).filter((key) => declared[key].Default === undefined && !Object.hasOwn(passed, key))).toEqual([]);
+  expect(passed).toMatchObject({ SkillId: 'amzn1.ask.skill.test', LambdaRuntime: 'nodejs24.x', LambdaHandler: 'index.handler', CodeKey: 'endpoint/build.zip', CodeVersion: 'version-1' });
+  // CAPABILITY_IAM, which ask-cli always adds, is enough: the role is not named.
+  expect(stack.capabilities).toEqual(['CAPABILITY_IAM']);
 });
 
-test('the deployer lookup this test relies on does see a wrong key: top-level memorySize is ignored', async () => {
-  const config = await functionAskCliWouldCreate({ runtime: 'nodejs24.x', handler: 'index.handler', memorySize: 256, timeout: 8 });
-  // ask-cli's defaults (utils/constants.js, LAMBDA.DEFAULT_CONFIG), as the function deployed before the fix.
-  expect(config).toMatchObject({ memorySize: 512, timeout: 15 });
+test('the deployer this test relies on does fail a deploy: a template path that is missing', async () => {
+  const progress = await deployWithAskCli({ runtime: 'nodejs24.x', handler: 'index.handler', awsRegion: 'eu-west-1' });
+  expect(progress.isAllStepSuccess).toBe(false);
+  expect(progress.resultMessage).toContain('template path');
+  expect(deployed).toHaveLength(0);
 });
 
 test('the bundle targets the Node version of the deployed runtime', () => {

@@ -5,7 +5,8 @@
  * keys. For each response: no throw, valid Alexa SSML of at most 8,000 characters, a reprompt exactly
  * when the session stays open, no question when it ends, no <audio>, speech only where Alexa allows it
  * and always for a launch or an intent, no error but a refused forged turn, only the skill's own state
- * handed back, and nothing from the request in the logs.
+ * handed back, and nothing from the request in the logs. A quarter of the cases go to a skill with memory
+ * in a real (local) database, some with hostile user IDs, so what is remembered is fuzzed too.
  *
  *   FUZZ_SEED=1234 FUZZ_COUNT=20000 npx jest test/fuzz.test.ts   another seed, more cases
  *   FUZZ_SEED=1234 FUZZ_CASE=417 npx jest test/fuzz.test.ts      one failing case again
@@ -16,6 +17,7 @@ import { content } from '../lambda/content';
 import { createSkill, SkillIdMismatchError } from '../lambda/skill';
 import { ssmlToPlainText } from '../lambda/speech/render';
 import { LOCAL_SKILL_ID } from '../tools/local/envelope';
+import { startLocalMemory, type LocalMemory } from '../tools/local/memory';
 import { model } from './harness';
 
 jest.setTimeout(120_000);
@@ -284,9 +286,31 @@ async function responseProblems(sent: unknown, reply: ResponseEnvelope, logs: st
   return problems;
 }
 
+let db: LocalMemory;
+beforeAll(async () => {
+  db = await startLocalMemory();
+});
+afterAll(() => db.stop());
+
+/**
+ * Sends some cases to the skill with memory, and gives some of those a hostile user ID. Decided by a
+ * second generator, so the envelopes each seed makes are the same as without memory.
+ */
+function withMemory(sent: unknown, n: number): { sent: unknown; remembering: boolean } {
+  const rng = random(SEED + n * 7919 + 1);
+  if (!chance(rng, 0.25) || typeof sent !== 'object' || sent === null) return { sent, remembering: false };
+  const envelope = sent as { context?: { System?: { user?: unknown } } };
+  if (chance(rng, 0.3) && envelope.context?.System) envelope.context.System.user = { userId: chance(rng, 0.5) ? hostile(rng) : anyValue(rng) };
+  return { sent, remembering: true };
+}
+
 test(`${COUNT} generated requests (seed ${SEED}): no throw, valid speech, session rules kept, nothing from the request logged`, async () => {
   const open = createSkill();
   const guarded = createSkill({ skillId: ` ${LOCAL_SKILL_ID} ` });
+  const memory = db.adapter();
+  const remembering = createSkill({ memory });
+  const loads = jest.spyOn(memory, 'getAttributes');
+  const saves = jest.spyOn(memory, 'saveAttributes');
   const logs: string[] = [];
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     logs.push(...String(chunk).split('\n').filter(Boolean));
@@ -300,8 +324,10 @@ test(`${COUNT} generated requests (seed ${SEED}): no throw, valid speech, sessio
     for (let n = 0; n < COUNT; n++) {
       if (ONLY !== undefined && n !== ONLY) continue;
       const rng = random(SEED + n * 7919);
-      const sent = envelope(rng, n);
-      const skill = chance(rng, 0.2) ? guarded : open;
+      const generated = envelope(rng, n);
+      const guard = chance(rng, 0.2);
+      const { sent, remembering: remembers } = withMemory(generated, n);
+      const skill = guard ? guarded : remembers ? remembering : open;
       logs.length = 0;
       let reply: ResponseEnvelope;
       try {
@@ -326,10 +352,12 @@ test(`${COUNT} generated requests (seed ${SEED}): no throw, valid speech, sessio
   }
   if (ONLY === undefined) {
     console.info(
-      `fuzz: ${COUNT} requests (seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.spoken} spoken, ${counts.empty} empty, ${counts.refused} refused for another skill ID; ${counts.types.size} request types`,
+      `fuzz: ${COUNT} requests (seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.spoken} spoken, ${counts.empty} empty, ${counts.refused} refused for another skill ID; ${counts.types.size} request types; memory read ${loads.mock.calls.length} and written ${saves.mock.calls.length} times`,
     );
     // Cases spread over every request type listed, so no type goes untested by chance.
     expect(REQUEST_TYPES.filter((t) => !counts.types.has(t))).toEqual([]);
+    // And memory was exercised: items read at session starts, and written when turns changed them.
+    expect(Math.min(loads.mock.calls.length, saves.mock.calls.length)).toBeGreaterThan(20);
   }
   expect(failures.slice(0, 20)).toEqual([]);
 });

@@ -28,8 +28,15 @@ export class Chat {
   constructor(
     skill = createSkill(),
     readonly routing: Routing = 'device',
+    /** Who is speaking, the same across sessions; tests of memory give each listener their own. */
+    userId?: string,
   ) {
-    this.session = new LocalSession((envelope) => skill.invoke(envelope));
+    this.session = new LocalSession((envelope) => skill.invoke(envelope), undefined, userId);
+  }
+
+  /** The listener says nothing more: Alexa reprompts, then ends the session (about eight seconds). */
+  async silence(): Promise<void> {
+    await this.session.end('EXCEEDED_MAX_REPROMPTS');
   }
 
   /** U: what the listener said. */

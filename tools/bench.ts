@@ -3,19 +3,27 @@
  * way in the same run, warm per-request latency, and bundle size.
  * Budget: cold-start ratio ≤ 1.3, warm p99 < 1 ms, bundle < 400 KB. It reports; it never fails on noise.
  *
+ * Ours starts as deployed: MEMORY_TABLE set, so the AWS SDK (which the Lambda runtime provides, here from
+ * node_modules) loads at init and the first request reads the listener's item, from dynalite on
+ * 127.0.0.1 (a local round trip, not DynamoDB's: on Lambda add the network). A second row starts it with
+ * no table, to show what the read itself costs. Warm latency is the skill's own work, without storage.
+ *
  * Cold start is measured the way a Lambda runtime meets the code: a fresh Node process `require`s the bundle
  * from a file (init), then invokes the handler on a later turn of the event loop (first request). The
  * figure is init + first request. (`node -e` is avoided on purpose: Node finishes its own start-up work
  * inside the first request there, adding the same few milliseconds to both sides and flattering the ratio.)
  */
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { lambdaBuildOptions, loadBundle, BUNDLE_PATH } from './bundle';
 import { REPO_ROOT } from './content/load';
+import { functionEnvironment } from './infrastructure';
 import { intentRequest, launchRequest, requestEnvelope } from './local/envelope';
+import { startLocalMemory } from './local/memory';
 
 // Enough pairs that the median ratio moves by about ±0.03 between runs on a 2-core machine.
 const COLD_RUNS = 81;
@@ -57,16 +65,16 @@ interface Cold {
   first: number;
 }
 
-/** NODE_OPTIONS as ask-cli deploys them (ask-resources.json), so both sides start as the Lambda would. */
+/** NODE_OPTIONS as the stack deploys them (its template), so both sides start as the Lambda would. */
 function deployedNodeOptions(): string | undefined {
-  const resources = JSON.parse(readFileSync(join(REPO_ROOT, 'ask-resources.json'), 'utf8')) as {
-    profiles: { default: { skillInfrastructure: { userConfig: { lambda?: { environmentVariables?: Record<string, string> } } } } };
-  };
-  return resources.profiles.default.skillInfrastructure.userConfig.lambda?.environmentVariables?.NODE_OPTIONS;
+  const options = functionEnvironment().NODE_OPTIONS;
+  return typeof options === 'string' ? options : undefined;
 }
 
-function coldStart(runner: string, bundle: string, eventFile: string, env: NodeJS.ProcessEnv): Cold {
-  const lines = execFileSync(process.execPath, [runner, bundle, eventFile], { env }).toString().trim().split('\n');
+/** One fresh process. Asynchronous, so the local database in this process can answer it. */
+async function coldStart(runner: string, bundle: string, eventFile: string, env: NodeJS.ProcessEnv): Promise<Cold> {
+  const { stdout } = await promisify(execFile)(process.execPath, [runner, bundle, eventFile], { env });
+  const lines = stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as Cold;
 }
 
@@ -96,25 +104,30 @@ async function main(): Promise<void> {
 
   const nodeOptions = deployedNodeOptions();
   const env = { PATH: process.env.PATH, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
-  const cold = (bundle: string, eventFile: string) => coldStart(runner, bundle, eventFile, env);
+  const memory = await startLocalMemory();
+  const deployed = { ...env, MEMORY_TABLE: memory.tableName, MEMORY_ENDPOINT: memory.endpoint };
+  const cold = (bundle: string, eventFile: string, withEnv: NodeJS.ProcessEnv = deployed) => coldStart(runner, bundle, eventFile, withEnv);
 
   // One discarded pair warms the file cache; then interleaved so machine noise hits both sides alike,
   // taking turns at going first so neither side always follows the other.
-  cold(BUNDLE_PATH, launchFile);
-  cold(hello, launchFile);
+  await cold(BUNDLE_PATH, launchFile);
+  await cold(hello, launchFile);
   const ours: Cold[] = [];
   const base: Cold[] = [];
   const oursQuestion: Cold[] = [];
+  const oursNoTable: Cold[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     if (i % 2 === 0) {
-      ours.push(cold(BUNDLE_PATH, launchFile));
-      base.push(cold(hello, launchFile));
+      ours.push(await cold(BUNDLE_PATH, launchFile));
+      base.push(await cold(hello, launchFile));
     } else {
-      base.push(cold(hello, launchFile));
-      ours.push(cold(BUNDLE_PATH, launchFile));
+      base.push(await cold(hello, launchFile));
+      ours.push(await cold(BUNDLE_PATH, launchFile));
     }
-    if (i % 4 === 0) oursQuestion.push(cold(BUNDLE_PATH, questionFile));
+    if (i % 4 === 0) oursQuestion.push(await cold(BUNDLE_PATH, questionFile));
+    if (i % 4 === 2) oursNoTable.push(await cold(BUNDLE_PATH, launchFile, env));
   }
+  await memory.stop();
 
   // Warm requests still build their log line; only the terminal is spared 10,000 of them.
   process.stdout.write = () => true;
@@ -136,8 +149,10 @@ async function main(): Promise<void> {
   const ratios = ours.map((run, i) => (run.init + run.first) / (base[i].init + base[i].first));
   const q = coldFigures(oursQuestion);
   const size = statSync(BUNDLE_PATH).size / 1024;
+  const n = coldFigures(oursNoTable);
   console.log(`cold start: require (init) + first LaunchRequest, median of ${COLD_RUNS} fresh Node ${process.version} processes, NODE_OPTIONS as deployed: ${nodeOptions ?? 'none'}`);
-  console.log(`  second-opinion-guide      ${fmt(o.total)}  (init ${fmt(o.init)}, first response ${fmt(o.first)})`);
+  console.log(`  second-opinion-guide      ${fmt(o.total)}  (init ${fmt(o.init)}, first response ${fmt(o.first)}; as deployed, reading memory from dynalite on 127.0.0.1)`);
+  console.log(`    without a table         ${fmt(n.total)}  (init ${fmt(n.init)}, first response ${fmt(n.first)}; ${oursNoTable.length} runs: the SDK loads, nothing is read)`);
   console.log(`  hello-world ask-sdk-core  ${fmt(b.total)}  (init ${fmt(b.init)}, first response ${fmt(b.first)})`);
   console.log(`  ratio ${median(ratios).toFixed(2)} (budget ≤ 1.3): median of ${COLD_RUNS} paired runs, middle half ${percentile(ratios, 0.25).toFixed(2)}–${percentile(ratios, 0.75).toFixed(2)}`);
   console.log(`  a free question as the first request: ${fmt(q.total)} (init ${fmt(q.init)}, first response ${fmt(q.first)}; ${oursQuestion.length} runs)`);

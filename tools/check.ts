@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check as checkSsml } from 'ssml-check-core';
+import { KEEP_FOR_DAYS } from '../lambda/memory/record';
 import { MODEL_PATH } from './build-content';
 import { loadBundle } from './bundle';
 import { REPO_ROOT } from './content/load';
@@ -89,6 +90,9 @@ export function checkModelAndManifest(): string[] {
   });
   if (manifest.publishingInformation.distributionCountries?.join() !== 'GB') problems.push('distribution must be GB only');
   if (!/not medical advice/.test(locale.description) || !/999/.test(locale.description)) problems.push('description must carry the disclaimer and 999');
+  // The store page says what is remembered, for how long, and how to delete it (PRIVACY.md says the rest).
+  if (!locale.description.includes(`${KEEP_FOR_DAYS} days`) || !locale.description.includes('forget me'))
+    problems.push(`description must say memory is kept ${KEEP_FOR_DAYS} days and how to delete it ("forget me")`);
   for (const key of ['smallIconUri', 'largeIconUri'] as const) {
     const uri = locale[key];
     if (!uri?.startsWith('file://')) problems.push(`${key} must be a file:// path`);

@@ -196,6 +196,17 @@ export const promptsSchema = z.object({
   nation: z.object({ question: promptQuestion, reprompt: promptQuestion, notInUk: prompt }),
   search: z.object({ unsure: promptQuestion.refine((s) => s.includes('{urgentLine}'), 'must include {urgentLine}'), unsureReprompt: prompt }),
   urgent: z.object({ carryOn: promptQuestion, reprompt: promptQuestion }),
+  memory: z.object({
+    welcomeBack: prompt,
+    resumeList: prompt,
+    resumeText: prompt,
+    resumeOffer: promptQuestion,
+    resumeReprompt: promptQuestion,
+    startFresh: prompt,
+    // Said before "What else would you like to know?", so it states what was done and asks nothing.
+    forgotten: prompt.refine((s) => !s.includes('?'), 'must not ask a question: the prompt after it does'),
+    forgetFailed: prompt,
+  }),
 });
 
 const duration = z.string().regex(/^\d+(ms|s)$/, 'must be a duration like 400ms');

@@ -19,7 +19,8 @@ export function welcomeTurn(state: DialogueState, lead: string[] = []): Turn {
   const blocks = [...lead, prompts.welcome, ...(state.disclaimerGiven ? [] : [framing.disclaimer]), examples].map(text);
   return {
     reply: { blocks, prompt: prompts.whatNext, reprompt: prompts.generalReprompt },
-    state: { nationId: state.nationId, disclaimerGiven: true },
+    // What belongs to the listener rather than to the conversation carries over a fresh start.
+    state: { nationId: state.nationId, speechRate: state.speechRate, forgotten: state.forgotten, disclaimerGiven: true },
   };
 }
 
@@ -53,7 +54,8 @@ export const startOverTurn = (state: DialogueState): Turn => welcomeTurn({ ...st
 /** Yes accepts whatever the last response offered. */
 export function yesTurn(state: DialogueState): Turn {
   if (state.awaitingNation) return { reply: { blocks: [], prompt: prompts.nation.question, reprompt: prompts.nation.reprompt }, state };
-  if (state.offer?.kind === 'continue') return nextTurn(state);
+  // "Carry on?" at a welcome back: the state holds the page read last, so this reads the next.
+  if (state.offer?.kind === 'continue' || state.offer?.kind === 'resume') return nextTurn(state);
   if (state.offer?.kind === 'topic') return topicTurn(findTopic(state.offer.topicId)!, 0, state);
   if (state.offer?.kind === 'stop') return goodbyeTurn(state);
   return openQuestion(state, [text(prompts.yesWithoutOffer)], prompts.whatNext);
@@ -61,6 +63,8 @@ export function yesTurn(state: DialogueState): Turn {
 
 /** No declines an offer; said to "What else would you like to know?", it means the listener is finished. */
 export function noTurn(state: DialogueState): Turn {
+  // No to carrying on from last time: a fresh start, and the old place is forgotten.
+  if (state.offer?.kind === 'resume') return welcomeTurn(state, [prompts.memory.startFresh]);
   if (state.offer || state.awaitingNation) return openQuestion(state, [text(prompts.noThanks)]);
   return goodbyeTurn(state);
 }

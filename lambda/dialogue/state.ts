@@ -14,7 +14,9 @@ export type Offer =
   /** "Would you like to hear about X?": yes opens topic X. */
   | { kind: 'topic'; topicId: string }
   /** "Would you like to stop?" after misunderstanding three times running: yes ends the session. */
-  | { kind: 'stop' };
+  | { kind: 'stop' }
+  /** "Would you like to carry on?" at a welcome back: yes reads on from the topic and page remembered. */
+  | { kind: 'resume' };
 
 export interface Card {
   title: string;
@@ -28,6 +30,10 @@ export interface LastTurn {
   reprompt: string;
   card: Card;
 }
+
+/** How fast the skill speaks, as SSML prosody rates; the listener's choice, remembered between sessions. */
+export const SPEECH_RATES = ['slow', 'medium', 'fast'] as const;
+export type SpeechRate = (typeof SPEECH_RATES)[number];
 
 export interface DialogueState {
   /** The topic being read, and which page of it was read last. */
@@ -47,6 +53,10 @@ export interface DialogueState {
   last?: LastTurn;
   /** How many turns in a row ended in the fallback (1 to 3): each asks for more concrete help. */
   fallbacks?: number;
+  /** The speech rate the listener asked for; restored from memory when a session starts. */
+  speechRate?: SpeechRate;
+  /** The listener asked to be forgotten in this session: nothing more is remembered until it ends. */
+  forgotten?: boolean;
 }
 
 export const STATE_KEY = 'dialogue';
@@ -84,11 +94,15 @@ const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 /** A non-blank string of at most `max` characters, with no character XML forbids (the skill never says one), else undefined. */
 const text = (value: unknown, max: number = STATE_LIMITS.text) => (typeof value === 'string' && value.trim().length > 0 && value.length <= max && !hasNonXmlCharacters(value) ? value : undefined);
 
+/** One of the known rates, else undefined. Shared with what memory reads back (lambda/memory/record.ts). */
+export const readSpeechRate = (value: unknown): SpeechRate | undefined => SPEECH_RATES.find((rate) => rate === value);
+
 function readOffer(value: unknown): Offer | undefined {
   if (!isRecord(value)) return undefined;
   const kind = field(value, 'kind');
   if (kind === 'continue') return { kind: 'continue' };
   if (kind === 'stop') return { kind: 'stop' };
+  if (kind === 'resume') return { kind: 'resume' };
   const topic = kind === 'topic' ? findTopic(str(field(value, 'topicId'))) : undefined;
   return topic ? { kind: 'topic', topicId: topic.id } : undefined;
 }
@@ -147,5 +161,8 @@ export function readState(attributes: unknown): DialogueState {
   if (fallbacks === 1 || fallbacks === 2 || fallbacks === 3) state.fallbacks = fallbacks;
   const last = readLast(field(raw, 'last'));
   if (last) state.last = last;
+  const speechRate = readSpeechRate(field(raw, 'speechRate'));
+  if (speechRate) state.speechRate = speechRate;
+  if (field(raw, 'forgotten') === true) state.forgotten = true;
   return state;
 }

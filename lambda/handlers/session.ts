@@ -3,6 +3,7 @@ import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
 import { content } from '../content';
 import { goodbyeTurn, welcomeTurn } from '../dialogue/acts';
 import { currentState, respondWith } from '../dialogue/current';
+import { welcomeBackTurn } from '../dialogue/memory';
 import { errorFields, knownField, log, requestFields } from '../logging';
 import { isIntent, isRequestType, speechAllowed } from '../requests';
 import { respond, text } from '../speech/reply';
@@ -14,7 +15,11 @@ export const ALEXA_ERROR_TYPES = ['INVALID_RESPONSE', 'DEVICE_COMMUNICATION_ERRO
 
 export const LaunchHandler: RequestHandler = {
   canHandle: isRequestType('LaunchRequest'),
-  handle: (input) => respondWith(input, welcomeTurn(currentState(input))),
+  // A listener who stopped part way through, recently, is offered to carry on (lambda/dialogue/memory.ts).
+  handle: (input) => {
+    const state = currentState(input);
+    return respondWith(input, welcomeBackTurn(state) ?? welcomeTurn(state));
+  },
 };
 
 export const GoodbyeHandler: RequestHandler = {

@@ -6,6 +6,12 @@
  *   npm start                                   interactive; type "open second opinion guide" to begin
  *   npm start -- --say "who helps in Wales" --say next [--json] [--verbose] [--speak] [--wav DIR]
  *   npm start -- --catch-all                    words that match no sample go to QueryIntent with the words
+ *   npm start -- --memory .memory               keep memory in a folder between console runs (git-ignored)
+ *   npm start -- --no-memory                    remember nothing, as before a listener's first visit
+ *
+ * Memory: the console starts its own DynamoDB-compatible database (dynalite, on 127.0.0.1), in memory
+ * unless --memory names a folder, and points the bundle at it, so consecutive sessions in one run
+ * remember the listener: say "stop", then "open second opinion guide", and it offers to carry on.
  *
  * Routing: by default, words that match no sample go where a real device sends them, to
  * AMAZON.FallbackIntent with no words. --catch-all is the optimistic case, as if a catch-all slot caught
@@ -19,6 +25,7 @@ import type { Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { MODEL_PATH } from '../build-content';
 import { loadBundle } from '../bundle';
 import type { InteractionModel } from '../model/build-model';
+import { startLocalMemory, type LocalMemory } from '../local/memory';
 import { Resolver, type Resolution, type Routing } from '../local/resolver';
 import { LocalSession, type Heard } from '../local/session';
 
@@ -29,17 +36,24 @@ export interface Options {
   speak: boolean;
   wavDir?: string;
   routing: Routing;
+  /** 'memory' (this run only), a folder to keep it in, or 'off'. */
+  memory: 'memory' | 'off' | { path: string };
 }
 
 export function parseArgs(argv: string[]): Options {
-  const options: Options = { say: [], json: false, verbose: false, speak: false, routing: 'device' };
+  const options: Options = { say: [], json: false, verbose: false, speak: false, routing: 'device', memory: 'memory' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--say') options.say.push(argv[++i] ?? '');
     else if (arg === '--json') options.json = true;
     else if (arg === '--verbose') options.verbose = true;
     else if (arg === '--catch-all') options.routing = 'catch-all';
-    else if (arg === '--speak') options.speak = true;
+    else if (arg === '--no-memory') options.memory = 'off';
+    else if (arg === '--memory') {
+      const path = argv[++i];
+      if (!path) throw new Error('--memory needs a folder, e.g. --memory .memory');
+      options.memory = { path };
+    } else if (arg === '--speak') options.speak = true;
     else if (arg === '--wav') {
       options.wavDir = argv[++i];
       options.speak = true;
@@ -144,8 +158,13 @@ function espeakAvailable(): boolean {
   return spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-export function loadSkill(): (envelope: RequestEnvelope) => Promise<ResponseEnvelope> {
+/** The built bundle, as Lambda loads it; with memory, pointed at the local database as the stack points it at its table. */
+export function loadSkill(memory?: LocalMemory): (envelope: RequestEnvelope) => Promise<ResponseEnvelope> {
   process.env.SKILL_LOG ??= 'off';
+  if (memory) {
+    process.env.MEMORY_TABLE = memory.tableName;
+    process.env.MEMORY_ENDPOINT = memory.endpoint;
+  }
   return loadBundle();
 }
 
@@ -156,8 +175,15 @@ async function main(): Promise<void> {
     options.speak = false;
   }
   const resolver = new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel, options.routing);
-  const session = new LocalSession(loadSkill());
+  const memory = options.memory === 'off' ? undefined : await startLocalMemory(options.memory === 'memory' ? {} : options.memory);
+  try {
+    await converse(options, resolver, new LocalSession(loadSkill(memory)));
+  } finally {
+    await memory?.stop();
+  }
+}
 
+async function converse(options: Options, resolver: Resolver, session: LocalSession): Promise<void> {
   if (options.say.length) {
     for (const said of options.say) {
       if (!options.json) console.log(`U: ${said}`);
@@ -169,7 +195,9 @@ async function main(): Promise<void> {
   }
 
   console.log('Second Opinion Guide, local console. Say "open second opinion guide" to begin, or ask a question.');
-  console.log('Type "quit" (or press Ctrl+D) to leave the console; "stop" talks to the skill.\n');
+  console.log('Type "quit" (or press Ctrl+D) to leave the console; "stop" talks to the skill.');
+  const remembers = options.memory === 'off' ? 'nothing (--no-memory)' : options.memory === 'memory' ? 'you until you quit (--memory DIR keeps it)' : `you in ${options.memory.path}`;
+  console.log(`Memory: the skill remembers ${remembers}.\n`);
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'U: ' });
   rl.prompt();
   for await (const line of rl) {

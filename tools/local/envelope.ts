@@ -4,6 +4,8 @@ import type { Intent, Request, RequestEnvelope } from 'ask-sdk-model';
 
 export const LOCAL_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
 export const LOCALE = 'en-GB';
+/** The listener the console and tests speak as; tests that need several listeners give each its own. */
+export const LOCAL_USER_ID = 'amzn1.ask.account.LOCAL';
 
 export interface EnvelopeSession {
   id: string;
@@ -11,9 +13,9 @@ export interface EnvelopeSession {
   attributes: Record<string, unknown>;
 }
 
-export function requestEnvelope(request: Request, session: EnvelopeSession, skillId = LOCAL_SKILL_ID): RequestEnvelope {
+export function requestEnvelope(request: Request, session: EnvelopeSession, skillId = LOCAL_SKILL_ID, userId = LOCAL_USER_ID): RequestEnvelope {
   const application = { applicationId: skillId };
-  const user = { userId: 'amzn1.ask.account.LOCAL' };
+  const user = { userId };
   return {
     version: '1.0',
     session: { new: session.isNew, sessionId: session.id, application, user, attributes: session.attributes },

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Intent, Request, RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
 import { ssmlToPlainText } from '../../lambda/speech/render';
-import { intentRequest, launchRequest, requestEnvelope, sessionEndedRequest, LOCAL_SKILL_ID } from './envelope';
+import { intentRequest, launchRequest, requestEnvelope, sessionEndedRequest, LOCAL_SKILL_ID, LOCAL_USER_ID } from './envelope';
 import type { Resolution } from './resolver';
 
 export type Invoke = (envelope: RequestEnvelope) => Promise<ResponseEnvelope>;
@@ -29,6 +29,8 @@ export class LocalSession {
   constructor(
     private readonly invoke: Invoke,
     private readonly skillId = LOCAL_SKILL_ID,
+    /** Who is speaking: the same listener across sessions, as on one Alexa account. */
+    readonly userId = LOCAL_USER_ID,
   ) {}
 
   launch(): Promise<Heard> {
@@ -47,7 +49,7 @@ export class LocalSession {
 
   /** Alexa ends the session with this when the listener stops answering or leaves. */
   async end(reason?: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR'): Promise<ResponseEnvelope> {
-    const response = await this.invoke(requestEnvelope(sessionEndedRequest(reason), this.session(), this.skillId));
+    const response = await this.invoke(requestEnvelope(sessionEndedRequest(reason), this.session(), this.skillId, this.userId));
     this.reset();
     return response;
   }
@@ -64,7 +66,7 @@ export class LocalSession {
   }
 
   async send(request: Request): Promise<Heard> {
-    const envelope = await this.invoke(requestEnvelope(request, this.session(), this.skillId));
+    const envelope = await this.invoke(requestEnvelope(request, this.session(), this.skillId, this.userId));
     const response = envelope.response;
     const ssml = (response.outputSpeech as ui.SsmlOutputSpeech | undefined)?.ssml ?? '';
     const repromptSsml = (response.reprompt?.outputSpeech as ui.SsmlOutputSpeech | undefined)?.ssml;

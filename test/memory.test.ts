@@ -1,0 +1,420 @@
+/**
+ * Remembering the listener between sessions, as transcripts across sessions against a real database
+ * (dynalite on a free port, started here). U is what the listener says, A what Alexa answers; a session
+ * ends with "stop" or with silence, and the next starts as a device starts it. The clock is the skill's,
+ * moved on by days where a test needs time to pass. Copy is read from content.
+ */
+import { topicPages } from '../lambda/dialogue/pages';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { content, fill } from '../lambda/content';
+import { listPosition } from '../lambda/dialogue/pages';
+import { DynamoDbMemory } from '../lambda/memory/dynamodb';
+import { KEEP_FOR_DAYS } from '../lambda/memory/record';
+import { createSkill } from '../lambda/skill';
+import { checkTour } from '../tools/check';
+import { startLocalMemory, type LocalMemory } from '../tools/local/memory';
+import { captureLogs, Chat, expectAlexa } from './harness';
+
+jest.setTimeout(20_000);
+
+const { prompts, framing } = content;
+const DAY = 24 * 60 * 60 * 1000;
+const firstSentence = (text: string) => text.split(/(?<=[.?!])\s/)[0];
+const topic = (id: string) => content.topics.find((t) => t.id === id)!;
+const opening = (id: string) => firstSentence(topic(id).shortAnswer);
+const questions = topic('questions-to-ask');
+const { itemsPerTurn } = content.speech.pacing;
+/** "Last time we were going through the questions, at question 7 of 8." */
+const resumeAt = (from: number) => fill(prompts.memory.resumeList, { list: questions.list!.many, item: questions.list!.one, from, total: questions.list!.items.length });
+const service = (nation: string) => content.nations.find((n) => n.id === nation)!.service;
+
+let db: LocalMemory;
+let adapter: DynamoDbMemory;
+/** The skill's clock: a fixed day, moved on by tests. */
+let now: number;
+let listeners = 0;
+
+beforeAll(async () => {
+  db = await startLocalMemory();
+  adapter = db.adapter();
+});
+afterAll(() => db.stop());
+beforeEach(() => {
+  now = Date.UTC(2026, 11, 1, 12);
+});
+
+/** A new listener (their own Alexa user ID) talking to the skill with memory in the test database. */
+function listener(memory: DynamoDbMemory = adapter): Chat {
+  listeners++;
+  return new Chat(createSkill({ memory, clock: () => now }), 'device', `amzn1.ask.account.test-${listeners}`);
+}
+const keyOf = (chat: Chat) => createHash('sha256').update(chat.session.userId).digest('hex');
+const storedItem = async (chat: Chat) => (await db.documents.send(new GetCommand({ TableName: db.tableName, Key: { id: keyOf(chat) } }))).Item;
+
+describe('welcome back: carrying on where the listener left off', () => {
+  test('interrupted part way through the questions, they carry on at the next question', async () => {
+    const chat = listener();
+    await chat.user('open second opinion guide');
+    await chat.user('what should I ask the specialist');
+    expectAlexa(await chat.user('next'), { startsWith: listPosition(questions, itemsPerTurn + 1, 2 * itemsPerTurn), open: true });
+    // Interrupted: no answer, and Alexa closes the session.
+    await chat.silence();
+
+    let a = await chat.user('open second opinion guide');
+    expectAlexa(a, {
+      startsWith: prompts.memory.welcomeBack,
+      says: [resumeAt(2 * itemsPerTurn + 1), prompts.memory.resumeOffer],
+      saysNot: prompts.welcome,
+      open: true,
+      reprompt: prompts.memory.resumeReprompt,
+    });
+    a = await chat.user('yes');
+    expectAlexa(a, { startsWith: listPosition(questions, 2 * itemsPerTurn + 1, questions.list!.items.length), says: framing.disclaimer, open: true });
+    // And it is the same list: back goes to the questions before.
+    expectAlexa(await chat.user('go back'), { startsWith: listPosition(questions, itemsPerTurn + 1, 2 * itemsPerTurn), open: true });
+  });
+
+  test('"next" at the welcome back carries on too', async () => {
+    const chat = listener();
+    await chat.user('what should I ask the specialist');
+    await chat.user('stop');
+    expectAlexa(await chat.user('open second opinion guide'), { says: resumeAt(itemsPerTurn + 1), open: true });
+    expectAlexa(await chat.user('next'), { startsWith: listPosition(questions, itemsPerTurn + 1, 2 * itemsPerTurn), open: true });
+  });
+
+  test('a topic that is not a list is named by its title', async () => {
+    const chat = listener();
+    const a = await chat.user('what does a second opinion mean');
+    expectAlexa(a, { says: prompts.continue.more, open: true });
+    await chat.user('stop');
+    const title = topic('what-is-a-second-opinion').title;
+    const where = fill(prompts.memory.resumeText, { topic: title.charAt(0).toLowerCase() + title.slice(1) });
+    expectAlexa(await chat.user('open second opinion guide'), { startsWith: prompts.memory.welcomeBack, says: where, open: true });
+    const secondPage = topicPages(topic('what-is-a-second-opinion'), undefined)[1][0];
+    expectAlexa(await chat.user('yes'), { says: secondPage.kind === 'text' ? secondPage.text : secondPage.items[0], open: true });
+  });
+
+  test('no starts afresh with the welcome, and the old place is not offered again', async () => {
+    const chat = listener();
+    await chat.user('what should I ask the specialist');
+    await chat.user('stop');
+    await chat.user('open second opinion guide');
+    const a = await chat.user('no');
+    expectAlexa(a, { startsWith: prompts.memory.startFresh, says: [prompts.welcome, framing.disclaimer], open: true });
+    expectAlexa(await chat.user('next'), { says: prompts.continue.nothingMore, open: true });
+    await chat.user('stop');
+    expectAlexa(await chat.user('open second opinion guide'), { startsWith: prompts.welcome, saysNot: prompts.memory.welcomeBack, open: true });
+  });
+
+  test('a topic read to the end is not offered again: there is nothing to carry on with', async () => {
+    const chat = listener();
+    await chat.user('what should I ask the specialist');
+    await chat.user('next');
+    await chat.user('next');
+    await chat.user('stop');
+    expectAlexa(await chat.user('open second opinion guide'), { startsWith: prompts.welcome, open: true });
+  });
+
+  test('a one-shot question is answered directly, without the offer', async () => {
+    const chat = listener();
+    await chat.user('what should I ask the specialist');
+    await chat.user('stop');
+    const a = await chat.user('Alexa, ask second opinion guide will it delay my treatment');
+    expectAlexa(a, { startsWith: opening('delay'), saysNot: [prompts.memory.welcomeBack, prompts.memory.resumeOffer], open: true });
+  });
+
+  test('after a week the place is not offered; the nation is still remembered', async () => {
+    const chat = listener();
+    await chat.user('who helps in Wales');
+    await chat.user('what should I ask the specialist');
+    await chat.user('stop');
+    now += 8 * DAY;
+    expectAlexa(await chat.user('open second opinion guide'), { startsWith: prompts.welcome, saysNot: prompts.memory.welcomeBack, open: true });
+    expectAlexa(await chat.user('who can help'), { startsWith: service('wales').introduction, open: true });
+  });
+});
+
+describe('the nation and the speech rate', () => {
+  test('a nation told once: who can help answers at once next time, in a one-shot too', async () => {
+    const chat = listener();
+    await chat.user('open second opinion guide');
+    await chat.user("my GP won't refer me");
+    expectAlexa(await chat.user('Cardiff'), { startsWith: service('wales').introduction, open: true });
+    await chat.user('stop');
+
+    let a = await chat.user('Alexa, ask second opinion guide who can help');
+    expectAlexa(a, { startsWith: service('wales').introduction, saysNot: prompts.nation.question, open: true });
+    await chat.silence();
+    await chat.user('open second opinion guide');
+    a = await chat.user("my GP won't refer me");
+    expectAlexa(a, { startsWith: service('wales').introduction, saysNot: prompts.nation.question, open: true });
+  });
+
+  test('a new nation replaces the old one', async () => {
+    const chat = listener();
+    await chat.user('who helps in Wales');
+    await chat.user('we live in Scotland');
+    await chat.user('stop');
+    expectAlexa(await chat.user('Alexa, ask second opinion guide who can help'), { startsWith: service('scotland').introduction, open: true });
+  });
+
+  test('the speech rate comes back in the next session, at launch and in a one-shot', async () => {
+    const chat = listener();
+    await chat.user('open second opinion guide');
+    // The speech-rate feature ("speak slower", the accessibility branch) sets this state field; until it
+    // lands, the test sets it as that feature will. It is saved with the next change of place.
+    chat.session.attributes = { dialogue: { ...(chat.session.attributes.dialogue as object), speechRate: 'slow' } };
+    await chat.user('what are the pros');
+    await chat.user('stop');
+    const rate = () => (chat.last.envelope.sessionAttributes?.dialogue as { speechRate?: string } | undefined)?.speechRate;
+    await chat.user('open second opinion guide');
+    expect(rate()).toBe('slow');
+    await chat.user('stop');
+    await chat.user('Alexa, ask second opinion guide will it delay my treatment');
+    expect(rate()).toBe('slow');
+    // And a fresh start keeps it: it belongs to the listener, not to the conversation.
+    await chat.user('start over');
+    expect(rate()).toBe('slow');
+  });
+
+  test('listeners do not share what is remembered', async () => {
+    const wales = listener();
+    await wales.user('who helps in Wales');
+    await wales.user('stop');
+    const other = listener();
+    expectAlexa(await other.user('Alexa, ask second opinion guide who can help'), { says: prompts.nation.question, open: true });
+  });
+});
+
+describe('forget me', () => {
+  test('deletes the record and says so; nothing more is remembered in that session, and the next starts afresh', async () => {
+    const chat = listener();
+    await chat.user('who helps in Wales');
+    await chat.user('what should I ask the specialist');
+    expect(await storedItem(chat)).toBeDefined();
+
+    const a = await chat.user('forget what you know about me');
+    expect(chat.lastIntent).toBe('ForgetMeIntent');
+    expectAlexa(a, { startsWith: firstSentence(prompts.memory.forgotten), says: prompts.whatElse, open: true });
+    expect(await storedItem(chat)).toBeUndefined();
+    // Still talking: nothing said from here on is remembered either.
+    await chat.user('who helps in Scotland');
+    await chat.user('next');
+    expect(await storedItem(chat)).toBeUndefined();
+    await chat.user('stop');
+
+    expectAlexa(await chat.user('open second opinion guide'), { startsWith: prompts.welcome, saysNot: prompts.memory.welcomeBack, open: true });
+    expectAlexa(await chat.user('who can help'), { says: prompts.nation.question, open: true });
+  });
+
+  test('"delete my data" works as a one-shot, and with nothing stored it still says it is done', async () => {
+    const chat = listener();
+    await chat.user('who helps in Wales');
+    await chat.user('stop');
+    const a = await chat.user('Alexa, ask second opinion guide to delete my data');
+    expect(chat.lastIntent).toBe('ForgetMeIntent');
+    expectAlexa(a, { startsWith: firstSentence(prompts.memory.forgotten), open: true });
+    expect(await storedItem(chat)).toBeUndefined();
+    expectAlexa(await chat.user('forget me'), { startsWith: firstSentence(prompts.memory.forgotten), open: true });
+  });
+
+  test('help tells the listener how', async () => {
+    const chat = listener();
+    expectAlexa(await chat.user('help'), { says: 'say forget me', open: true });
+  });
+});
+
+describe('what is stored, and for how long', () => {
+  test('ids and a page, keyed by a hash of the user ID; never the ID, never what was said', async () => {
+    const chat = listener();
+    await chat.user('who helps in Wales');
+    await chat.user('i want to know if my husband can ring them for me');
+    const item = (await storedItem(chat))!;
+    expect(Object.keys(item).sort()).toEqual(['at', 'expiresAt', 'id', 'nation', 'page', 'topic', 'v']);
+    expect(item.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(item).toMatchObject({ nation: 'wales', at: now / 1000, expiresAt: now / 1000 + KEEP_FOR_DAYS * 24 * 60 * 60 });
+    expect(JSON.stringify(item)).not.toMatch(/husband|ring|amzn1/);
+  });
+
+  test('saved only when something changes, and loaded once, at the start of a session', async () => {
+    const chat = listener();
+    const saves = jest.spyOn(adapter, 'saveAttributes');
+    const loads = jest.spyOn(adapter, 'getAttributes');
+    try {
+      await chat.user('open second opinion guide');
+      await chat.user('repeat');
+      await chat.user('help');
+      expect(saves).not.toHaveBeenCalled();
+      await chat.user('what are the pros');
+      await chat.user('repeat');
+      expect(saves).toHaveBeenCalledTimes(1);
+      await chat.user('next');
+      expect(saves).toHaveBeenCalledTimes(2);
+      await chat.user('stop');
+      expect(saves).toHaveBeenCalledTimes(2);
+      expect(loads).toHaveBeenCalledTimes(1);
+    } finally {
+      saves.mockRestore();
+      loads.mockRestore();
+    }
+  });
+
+  test('a record past its expiry is ignored, although DynamoDB may not have deleted it yet', async () => {
+    const chat = listener();
+    await chat.user('who helps in Wales');
+    await chat.user('what should I ask the specialist');
+    await chat.user('stop');
+    now += (KEEP_FOR_DAYS + 1) * DAY;
+    // Still in the table (TTL deletion is lazy, and dynalite has none), yet not used.
+    expect(await storedItem(chat)).toBeDefined();
+    expectAlexa(await chat.user('open second opinion guide'), { startsWith: prompts.welcome, open: true });
+    expectAlexa(await chat.user('who can help'), { says: prompts.nation.question, open: true });
+  });
+
+  test.each([
+    ['another version', { v: 2, nation: 'wales', at: 1, expiresAt: 4_000_000_000 }],
+    ['no expiry', { v: 1, nation: 'wales', at: 1 }],
+    ['a time in the future', { v: 1, nation: 'wales', at: 4_000_000_000, expiresAt: 4_100_000_000 }],
+    ['unknown ids and a bad page', { v: 1, nation: 'atlantis', topic: '__proto__', page: -1, rate: 'warp', at: 1, expiresAt: 4_000_000_000 }],
+    ['wrong types everywhere', { v: '1', nation: ['wales'], topic: { id: 'questions-to-ask' }, page: '1', rate: 3, at: 'yesterday', expiresAt: 'never' }],
+    ['huge strings', { v: 1, nation: 'w'.repeat(300_000), topic: 'q'.repeat(60_000), at: 1, expiresAt: 4_000_000_000 }],
+  ])('an item with %s is not used, and does not break the turn', async (_label, item) => {
+    const chat = listener();
+    await db.documents.send(new PutCommand({ TableName: db.tableName, Item: { ...item, id: keyOf(chat) } }));
+    const logs = await captureLogs(async () => {
+      expectAlexa(await chat.user('open second opinion guide'), { startsWith: prompts.welcome, open: true });
+      expectAlexa(await chat.user('who can help'), { says: prompts.nation.question, open: true });
+    });
+    expect(logs.join('\n')).not.toContain('error');
+  });
+
+  test('a request without a well-formed user ID is answered, and not remembered', async () => {
+    for (const userId of ['', 'someone', `amzn1.ask.account.${'x'.repeat(5_000)}`, 'amzn1.ask.account.<script>']) {
+      const chat = new Chat(createSkill({ memory: adapter, clock: () => now }), 'device', userId);
+      const saves = jest.spyOn(adapter, 'saveAttributes');
+      expectAlexa(await chat.user('who helps in Wales'), { startsWith: service('wales').introduction, open: true });
+      expect(saves).toHaveBeenCalledTimes(1);
+      saves.mockRestore();
+      await chat.user('stop');
+      expectAlexa(await chat.user('Alexa, ask second opinion guide who can help'), { says: prompts.nation.question, open: true });
+    }
+  });
+});
+
+describe('storage down: the turn still answers', () => {
+  /** A port nothing listens on: connections are refused at once. */
+  async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+
+  /** A server that accepts connections and never answers: the slow way for storage to fail. */
+  async function blackHole(): Promise<{ port: number; close(): Promise<void> }> {
+    const sockets = new Set<Socket>();
+    const server: Server = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (server.address() as AddressInfo).port,
+      close: async () => {
+        sockets.forEach((s) => s.destroy());
+        await new Promise((resolve) => server.close(resolve));
+      },
+    };
+  }
+
+  async function conversationWithout(memory: DynamoDbMemory) {
+    const chat = listener(memory);
+    const timings: number[] = [];
+    const timed = async (said: string) => {
+      const started = Date.now();
+      const heard = await chat.user(said);
+      timings.push(Date.now() - started);
+      return heard;
+    };
+    const logs = await captureLogs(async () => {
+      expectAlexa(await timed('open second opinion guide'), { startsWith: prompts.welcome, open: true });
+      expectAlexa(await timed('who helps in Wales'), { startsWith: service('wales').introduction, open: true });
+      expectAlexa(await timed('forget me'), { startsWith: prompts.memory.forgetFailed, open: true });
+      await chat.user('stop');
+      expectAlexa(await timed('Alexa, ask second opinion guide what should I ask the specialist'), { startsWith: opening('questions-to-ask'), open: true });
+    });
+    return { timings, logs: logs.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  }
+
+  test('refused connections: every turn answers, and the log names the error code only', async () => {
+    const memory = new DynamoDbMemory({ tableName: db.tableName, endpoint: `http://127.0.0.1:${await closedPort()}` });
+    try {
+      const { timings, logs } = await conversationWithout(memory);
+      expect(Math.max(...timings)).toBeLessThan(1_000);
+      const errors = logs.filter((l) => l.event === 'memory-error');
+      // A load at each session start, the save after "Wales", the delete: each logged once, by code.
+      expect(errors.map((l) => l.op)).toEqual(['load', 'save', 'delete', 'load']);
+      // By name and position, never by message (which names the address). The code itself, ECONNREFUSED,
+      // is checked in a plain Node process by test/artefact.test.ts: under jest, Node's errors come from
+      // another realm and the AWS SDK re-wraps them without it.
+      for (const line of errors) expect(Object.keys(line).sort()).toEqual(['at', 'error', 'event', 'op', 'requestId', 'type', ...(line.intent ? ['intent'] : [])].sort());
+      expect(JSON.stringify(logs)).not.toMatch(/wales|specialist|127\.0\.0\.1|connect/i);
+    } finally {
+      memory.close();
+    }
+  });
+
+  test('a database that never answers: each turn waits at most about half a second for it', async () => {
+    const hole = await blackHole();
+    const memory = new DynamoDbMemory({ tableName: db.tableName, endpoint: `http://127.0.0.1:${hole.port}` });
+    try {
+      const { timings, logs } = await conversationWithout(memory);
+      expect(Math.max(...timings)).toBeLessThan(1_000);
+      expect(logs.filter((l) => l.event === 'memory-error').map((l) => l.op)).toEqual(['load', 'save', 'delete', 'load']);
+    } finally {
+      memory.close();
+      await hole.close();
+    }
+  });
+
+  test('after a failed load the turn does not try to save as well', async () => {
+    const memory = new DynamoDbMemory({ tableName: db.tableName, endpoint: `http://127.0.0.1:${await closedPort()}` });
+    const saves = jest.spyOn(memory, 'saveAttributes');
+    try {
+      const chat = listener(memory);
+      await captureLogs(async () => {
+        expectAlexa(await chat.user('Alexa, ask second opinion guide who helps in Wales'), { startsWith: service('wales').introduction, open: true });
+      });
+      expect(saves).not.toHaveBeenCalled();
+    } finally {
+      memory.close();
+    }
+  });
+});
+
+test('every response of a tour across sessions, with memory, is valid Alexa SSML and follows the session rules', async () => {
+  const skill = createSkill({ memory: adapter, clock: () => now });
+  const tour = [
+    'what should I ask the specialist',
+    'next',
+    'stop',
+    'open second opinion guide',
+    'repeat',
+    'yes',
+    'stop',
+    'who helps in Wales',
+    'stop',
+    'open second opinion guide',
+    'no',
+    'forget me',
+    'stop',
+  ];
+  const turns = await checkTour(
+    (envelope) => skill.invoke({ ...envelope, context: { ...envelope.context, System: { ...envelope.context.System, user: { userId: 'amzn1.ask.account.tour' } } } }),
+    tour,
+  );
+  expect(turns.map((t) => t.said)).toEqual(tour);
+  expect(turns.filter((t) => t.problems.length)).toEqual([]);
+  expect(turns[3].ssml).toContain(prompts.memory.resumeOffer);
+});
