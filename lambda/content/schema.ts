@@ -130,7 +130,7 @@ export const promptsSchema = z.object({
   whatNext: promptQuestion,
   whatElse: promptQuestion,
   generalReprompt: promptQuestion,
-  list: z.object({ position: prompt, positionSingle: prompt, more: prompt, end: prompt, atStart: prompt }),
+  list: z.object({ position: prompt, positionPair: prompt, positionSingle: prompt, more: prompt, end: prompt, atStart: prompt }),
   continue: z.object({ more: promptQuestion, reprompt: promptQuestion, nothingMore: prompt, atStart: prompt }),
   offerReprompt: prompt,
   noThanks: prompt,

@@ -20,9 +20,10 @@ function paragraphs(topic: Topic, nation: Nation | undefined): string[] {
 export function listPosition(topic: Topic, from: number, to: number): string {
   const list = topic.list!;
   const total = list.items.length;
-  return from === to
-    ? fill(content.prompts.list.positionSingle, { Item: capitalise(list.one), item: list.one, from, total })
-    : fill(content.prompts.list.position, { List: capitalise(list.many), list: list.many, from, to, total });
+  if (from === to) return fill(content.prompts.list.positionSingle, { Item: capitalise(list.one), item: list.one, from, total });
+  // Two items are "7 and 8", not "7 to 8": heard, "to" promises a range.
+  const template = to === from + 1 ? content.prompts.list.positionPair : content.prompts.list.position;
+  return fill(template, { List: capitalise(list.many), list: list.many, from, to, total });
 }
 
 export function listEnd(topic: Topic): string {
