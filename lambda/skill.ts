@@ -5,12 +5,14 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 // (tsc checks this path against the pinned SDK, so a reorganised SDK fails the build, not the Lambda.)
 import { SkillBuilders } from 'ask-sdk-core/dist/skill/SkillBuilders';
 import { readState, STATE_KEY } from './dialogue/state';
+import { RepeatSlowerHandler, SendCardHandler, SpeechRateHandler } from './handlers/accessibility';
 import { CanFulfillIntentHandler, ExceptionEncounteredHandler, OtherRequestHandler, SessionResumedHandler } from './handlers/events';
 import { FallbackHandler, HelpHandler, UnknownIntentHandler } from './handlers/help-fallback';
 import { NextHandler, PreviousHandler } from './handlers/lists';
 import { NationHandler } from './handlers/nations';
 import { NoHandler, RepeatHandler, StartOverHandler, YesHandler } from './handlers/navigation';
 import { SafetyIntentHandler } from './handlers/safety';
+import { ScreenTouchHandler } from './handlers/screen';
 import { QueryHandler, WordsTriageHandler } from './handlers/search';
 import { ApologyErrorHandler, GoodbyeHandler, LaunchHandler, SessionEndedHandler } from './handlers/session';
 import { TopicByNameHandler, TopicIntentHandler } from './handlers/topics';
@@ -65,6 +67,10 @@ export function createSkill({ skillId }: SkillOptions = {}): GuideSkill {
       NextHandler,
       PreviousHandler,
       RepeatHandler,
+      RepeatSlowerHandler,
+      SpeechRateHandler,
+      SendCardHandler,
+      ScreenTouchHandler,
       StartOverHandler,
       YesHandler,
       NoHandler,

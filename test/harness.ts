@@ -9,6 +9,7 @@ import { createSkill } from '../lambda/skill';
 import { MODEL_PATH } from '../tools/build-content';
 import type { InteractionModel } from '../tools/model/build-model';
 import { Resolver, type Routing } from '../tools/local/resolver';
+import type { LocalDevice } from '../tools/local/envelope';
 import { LocalSession, type Heard } from '../tools/local/session';
 
 export const model = () => JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel;
@@ -28,8 +29,21 @@ export class Chat {
   constructor(
     skill = createSkill(),
     readonly routing: Routing = 'device',
+    device: LocalDevice = {},
   ) {
-    this.session = new LocalSession((envelope) => skill.invoke(envelope));
+    this.session = new LocalSession((envelope) => skill.invoke(envelope), undefined, device);
+  }
+
+  /** An Echo Show 5: the same skill, on a device that declares Alexa.Presentation.APL. */
+  static withScreen(skill = createSkill()): Chat {
+    return new Chat(skill, 'device', { screen: true });
+  }
+
+  /** U (touching the screen): a button's SendEvent. */
+  async touch(argument: unknown): Promise<Heard> {
+    this.lastIntent = 'Alexa.Presentation.APL.UserEvent';
+    this.last = await this.session.touch(argument);
+    return this.last;
   }
 
   /** U: what the listener said. */

@@ -25,7 +25,7 @@ import type {
   RuntimeTopic,
   Topic,
 } from '../lambda/content/schema';
-import { breaksFor } from '../lambda/speech/breaks';
+import { breaksFor, prosodyFor } from '../lambda/speech/breaks';
 import { compilePattern } from '../lambda/understanding/patterns';
 import { ContentError, loadContent, REPO_ROOT, type LoadedContent } from './content/load';
 import { buildInteractionModel } from './model/build-model';
@@ -63,7 +63,7 @@ const runtimeNation = ({ places, service: { sources, update, ...service }, ...na
 });
 
 /** The content the Lambda carries, whole; splitRuntimeContent says how it is bundled. */
-export function runtimeContent({ framing, topics, nations, speech: { pauses, ...speech }, search, safety, triage, ...rest }: CompiledContent): RuntimeContent {
+export function runtimeContent({ framing, topics, nations, speech: { pauses, rates, ...speech }, search, safety, triage, ...rest }: CompiledContent): RuntimeContent {
   const { sources, ...spokenFraming } = framing;
   const answers = Object.entries(safety.answers).map(([answerId, { intent, sources: answerSources, ...answer }]): [string, RuntimeSafetyAnswer] => [answerId, answer]);
   return {
@@ -72,7 +72,7 @@ export function runtimeContent({ framing, topics, nations, speech: { pauses, ...
     nations: nations.map(runtimeNation),
     framing: spokenFraming,
     safety: Object.fromEntries(answers),
-    speech: { ...speech, breaks: breaksFor(pauses) },
+    speech: { ...speech, breaks: breaksFor(pauses), prosody: prosodyFor(rates) },
   };
 }
 

@@ -11,7 +11,7 @@ export const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The paragraphs of a topic. A topic that needs a nation leads with that nation's service. */
-function paragraphs(topic: Topic, nation: Nation | undefined): string[] {
+export function topicParagraphs(topic: Topic, nation: Nation | undefined): string[] {
   if (!topic.needsNation || !nation) return [topic.shortAnswer, ...topic.detail];
   const { service } = nation;
   return [`${service.introduction} ${service.does}`, ...(service.update ? [service.update.note] : []), service.reach, ...topic.detail];
@@ -35,7 +35,7 @@ export function topicPages(topic: Topic, nation: Nation | undefined): Block[][] 
   const pages: Block[][] = [];
   let current: Block[] = [];
   let words = 0;
-  const texts = topic.needsNation && !nation ? [topic.shortAnswer] : paragraphs(topic, nation);
+  const texts = topic.needsNation && !nation ? [topic.shortAnswer] : topicParagraphs(topic, nation);
   for (const paragraph of texts) {
     const size = wordCount(paragraph);
     if (current.length && words + size > maxWordsPerTurn) {
@@ -51,17 +51,11 @@ export function topicPages(topic: Topic, nation: Nation | undefined): Block[][] 
   const items = topic.list?.items ?? [];
   for (let start = 0; start < items.length; start += itemsPerTurn) {
     const chunk = items.slice(start, start + itemsPerTurn);
-    const page: Block[] = [{ kind: 'list', position: listPosition(topic, start + 1, start + chunk.length), items: chunk.map((i) => i.spoken) }];
+    const page: Block[] = [{ kind: 'list', position: listPosition(topic, start + 1, start + chunk.length), items: chunk.map((i) => i.spoken), from: start + 1 }];
     if (start + itemsPerTurn >= items.length) page.push({ kind: 'text', text: listEnd(topic) });
     // A list introduced by its short answer alone starts on the same turn as it.
     if (start === 0 && texts.length === 1) pages[pages.length - 1].push(...page);
     else pages.push(page);
   }
   return pages;
-}
-
-/** The card for a list topic: every item, written form, numbered, so a carer can read the whole list. */
-export function fullListCard(topic: Topic): string {
-  const items = topic.list!.items.map((item, i) => `${i + 1}. ${item.written ?? item.spoken}`);
-  return [topic.shortAnswer, ...items].join('\n');
 }

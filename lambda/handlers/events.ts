@@ -13,10 +13,18 @@ import { knownField, log, requestFields } from '../logging';
 import { isRequestType } from '../requests';
 import { ALEXA_ERROR_TYPES } from './session';
 
-/** The session resumes after a task handed elsewhere: ask what the listener would like next. */
+/**
+ * The session resumes after a task handed elsewhere: ask what the listener would like next. A screen shows
+ * the last turn again under the question, so they can see where they were.
+ */
 export const SessionResumedHandler: RequestHandler = {
   canHandle: isRequestType('SessionResumedRequest'),
-  handle: (input) => respondWith(input, openQuestion(currentState(input), [], content.prompts.whatNext)),
+  handle: (input) => {
+    const state = currentState(input);
+    const turn = openQuestion(state, [], content.prompts.whatNext);
+    const shows = state.last ? { blocks: state.last.blocks, ...(state.last.title ? { title: state.last.title } : {}) } : undefined;
+    return respondWith(input, { ...turn, reply: { ...turn.reply, ...(shows ? { shows } : {}) } });
+  },
 };
 
 /**

@@ -4,7 +4,7 @@ import { content, findNation, findTopic } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
 import { topicPages } from '../dialogue/pages';
 import type { DialogueState } from '../dialogue/state';
-import { openQuestion, pastTheEnd, topicTurn, type Turn } from '../dialogue/topic-turn';
+import { openQuestion, pastTheEnd, step, topicTurn, type Turn } from '../dialogue/topic-turn';
 import { isIntent } from '../requests';
 import { text } from '../speech/reply';
 
@@ -15,7 +15,7 @@ export function nextTurn(state: DialogueState): Turn {
   if (!topic || state.page === undefined) return openQuestion(state, [text(prompts.continue.nothingMore)]);
   const pageCount = topicPages(topic, findNation(state.nationId)).length;
   if (state.page + 1 >= pageCount) return pastTheEnd(topic, state);
-  return topicTurn(topic, state.page + 1, state);
+  return step(topicTurn(topic, state.page + 1, state));
 }
 
 export function previousTurn(state: DialogueState): Turn {
@@ -23,9 +23,9 @@ export function previousTurn(state: DialogueState): Turn {
   if (!topic || state.page === undefined) return openQuestion(state, [text(prompts.continue.nothingMore)]);
   if (state.page === 0) {
     const note = topic.list ? prompts.list.atStart.replace('{list}', topic.list.many) : prompts.continue.atStart;
-    return topicTurn(topic, 0, state, [text(note)]);
+    return step(topicTurn(topic, 0, state, [text(note)]));
   }
-  return topicTurn(topic, state.page - 1, state);
+  return step(topicTurn(topic, state.page - 1, state));
 }
 
 export const NextHandler: RequestHandler = {

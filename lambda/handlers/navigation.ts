@@ -2,7 +2,8 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { content, findTopic } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
-import { openQuestion, topicTurn } from '../dialogue/topic-turn';
+import type { DialogueState } from '../dialogue/state';
+import { openQuestion, topicTurn, type Turn } from '../dialogue/topic-turn';
 import { isIntent } from '../requests';
 import { respond, text } from '../speech/reply';
 import { nextTurn } from './lists';
@@ -10,16 +11,19 @@ import { welcomeTurn } from './session';
 
 const { prompts } = content;
 
+/**
+ * The same turn again, speech and screen, rendered afresh from what it said (never from stored markup);
+ * with nothing said yet, the welcome. Its card is not sent twice.
+ */
+export function repeatTurn(state: DialogueState): Turn {
+  if (!state.last) return welcomeTurn(state);
+  const { blocks, prompt, reprompt, title } = state.last;
+  return { reply: { blocks, prompt, reprompt, ...(title ? { title } : {}) }, state };
+}
+
 export const RepeatHandler: RequestHandler = {
   canHandle: isIntent('AMAZON.RepeatIntent'),
-  handle: (input) => {
-    const state = currentState(input);
-    // The same turn again, rendered afresh from what it said (never from stored markup); with nothing
-    // said yet, the welcome.
-    if (!state.last) return respondWith(input, welcomeTurn(state));
-    const { blocks, prompt, reprompt, card } = state.last;
-    return respond(input, state, { blocks, prompt, reprompt, card });
-  },
+  handle: (input) => respondWith(input, repeatTurn(currentState(input))),
 };
 
 export const StartOverHandler: RequestHandler = {
