@@ -1,7 +1,10 @@
 /** The local console: the resolver against the committed model, and the scripted mode end to end. */
 import { execFileSync } from 'node:child_process';
-import type { TurnRecord } from '../tools/cli/main';
+import { content } from '../lambda/content';
+import { createSkill } from '../lambda/skill';
+import { playTurn, type TurnRecord } from '../tools/cli/main';
 import { REPO_ROOT } from '../tools/content/load';
+import { LocalSession } from '../tools/local/session';
 import { resolver } from './harness';
 
 jest.setTimeout(60_000);
@@ -62,9 +65,25 @@ test('scripted mode: one JSON line per turn, session carried between turns', () 
     .split('\n')
     .map((line) => JSON.parse(line) as TurnRecord);
   expect(turns).toHaveLength(3);
-  expect(Object.keys(turns[0])).toEqual(['say', 'intent', 'slots', 'speech', 'reprompt', 'card', 'endSession']);
+  expect(Object.keys(turns[0])).toEqual(['say', 'intent', 'slots', 'speech', 'reprompt', 'card', 'screen', 'endSession']);
+  // A speaker: no screen to preview.
+  expect(turns.map((t) => t.screen)).toEqual([null, null, null]);
   expect(turns[0]).toMatchObject({ intent: 'ReasonsIntent', endSession: false });
   expect(turns[0].speech).toMatch(/^People usually ask for a second opinion for one of four reasons\. Reasons 1 to 3 of 4\./);
   expect(turns[1].speech).toMatch(/^Reason 4 of 4\./);
   expect(turns[2]).toMatchObject({ intent: 'AMAZON.StopIntent', endSession: true, reprompt: null });
+});
+
+test('--screen: each turn previews its screen as text, and "touch next" presses the Next button', async () => {
+  const session = new LocalSession((envelope) => createSkill().invoke(envelope), undefined, { screen: true });
+  const first = await playTurn('what should I ask the specialist', resolver(), session);
+  const questions = content.topics.find((t) => t.id === 'questions-to-ask')!;
+  expect(first.record.screen).toContain(questions.title);
+  expect(first.record.screen).toContain(`1. ${questions.list!.items[0].spoken}`);
+  expect(first.record.screen).toMatch(/\[ Repeat \] {2}\[ Next \]/);
+  const touched = await playTurn('touch next', resolver(), session);
+  expect(touched.record.intent).toBe('Alexa.Presentation.APL.UserEvent');
+  expect(touched.record.screen).toContain(`4. ${questions.list!.items[3].spoken}`);
+  expect(touched.record.screen).toContain('Questions 4 to 6 of 8');
+  expect(touched.record.screen).toMatch(/\[ Back \] {2}\[ Repeat \] {2}\[ Next \]/);
 });
