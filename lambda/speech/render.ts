@@ -80,13 +80,6 @@ export function toSsml(blocks: Block[], prompt?: string, rate: Rate = 'medium'):
   return speech.ssml();
 }
 
-/** The same turn as plain text, for cards, logs of transcripts and the local console. */
-export function toPlainText(blocks: Block[], prompt?: string): string {
-  const parts = blocks.map((block) => (block.kind === 'text' ? block.text : [block.position, ...block.items].join(' ')));
-  if (prompt) parts.push(prompt);
-  return parts.join(' ');
-}
-
 /** Plain text from SSML, for consoles and tests: drops tags, reads <sub> as written, unescapes entities. */
 export function ssmlToPlainText(ssml: string): string {
   return ssml
