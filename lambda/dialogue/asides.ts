@@ -7,7 +7,7 @@ import { content, fill, findTopic } from '../content';
 import { findSafetyAnswer } from './safety-answers';
 import { SPEECH_RATES, type DialogueState, type SpeechRate } from './state';
 import { text } from '../speech/reply';
-import type { Turn } from './topic-turn';
+import { openQuestion, type Turn } from './topic-turn';
 
 const { prompts } = content;
 
@@ -53,4 +53,15 @@ export function sendCardTurn(state: DialogueState): Turn {
   else if (answer) note = fill(prompts.card.sentNumbers, { title: answer.title });
   if (!ref || note === undefined) return { reply: { ...carryOn({ ...state, last: undefined }, prompts.card.nothingYet), aside: true }, state };
   return { reply: { ...carryOn(state, note), card: ref, aside: true }, state };
+}
+
+/**
+ * Back after a task handed elsewhere: "What would you like to know?". A screen shows the last turn again
+ * under the question, so the listener sees where they were.
+ */
+export function resumedTurn(state: DialogueState): Turn {
+  const turn = openQuestion(state, [], prompts.whatNext);
+  if (!state.last) return turn;
+  const { blocks, title } = state.last;
+  return { ...turn, reply: { ...turn.reply, shows: { blocks, ...(title ? { title } : {}) } } };
 }

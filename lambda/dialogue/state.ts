@@ -63,8 +63,8 @@ export const STATE_KEY = 'dialogue';
 
 /**
  * Limits for what is read back, with room to spare over what the content makes: its longest line is
- * about 300 characters, a turn has at most 6 blocks, the longest card about 650 characters. Anything
- * larger was not written by this skill.
+ * about 300 characters, a turn has at most 6 blocks, the longest title about 40 characters. Anything
+ * larger was not written by this skill. (Cards are kept as ids, so they have no text to limit.)
  */
 export const STATE_LIMITS = { text: 1_000, blocks: 10, spokenTotal: 3_000, title: 200, page: 1_000 } as const;
 

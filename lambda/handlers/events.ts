@@ -6,25 +6,16 @@
  * two that expect an answer get one.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { content } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
-import { openQuestion } from '../dialogue/topic-turn';
+import { resumedTurn } from '../dialogue/asides';
 import { knownField, log, requestFields } from '../logging';
 import { isRequestType } from '../requests';
 import { ALEXA_ERROR_TYPES } from './session';
 
-/**
- * The session resumes after a task handed elsewhere: ask what the listener would like next. A screen shows
- * the last turn again under the question, so they can see where they were.
- */
+/** The session resumes after a task handed elsewhere: ask what the listener would like next. */
 export const SessionResumedHandler: RequestHandler = {
   canHandle: isRequestType('SessionResumedRequest'),
-  handle: (input) => {
-    const state = currentState(input);
-    const turn = openQuestion(state, [], content.prompts.whatNext);
-    const shows = state.last ? { blocks: state.last.blocks, ...(state.last.title ? { title: state.last.title } : {}) } : undefined;
-    return respondWith(input, { ...turn, reply: { ...turn.reply, ...(shows ? { shows } : {}) } });
-  },
+  handle: (input) => respondWith(input, resumedTurn(currentState(input))),
 };
 
 /**
