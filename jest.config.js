@@ -7,9 +7,9 @@ module.exports = {
   setupFiles: ['<rootDir>/test/setup.ts'],
   transform: {
     '^.+\\.ts$': 'ts-jest',
-    // stemmer ships only as an ES module; let ts-jest turn it into CommonJS for the test run.
-    '^.+/node_modules/stemmer/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+    // stemmer, syllable and flesch-kincaid ship only as ES modules; let ts-jest turn them into CommonJS for the test run.
+    '^.+/node_modules/(stemmer|syllable|flesch-kincaid)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!stemmer/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(stemmer|syllable|flesch-kincaid)/)'],
   maxWorkers: 2,
 };

@@ -55,7 +55,7 @@ export const hasSession = (input: HandlerInput): boolean => Boolean(input.reques
  * Request types whose response may speak. Alexa refuses speech in the response to any other request
  * (SessionEndedRequest, System.ExceptionEncountered, AudioPlayer.*, PlaybackController.*, skill events …).
  */
-const SPOKEN_REQUEST_TYPES = new Set(['LaunchRequest', 'IntentRequest', 'SessionResumedRequest']);
+const SPOKEN_REQUEST_TYPES = new Set(['LaunchRequest', 'IntentRequest', 'SessionResumedRequest', 'Alexa.Presentation.APL.UserEvent']);
 export const speechAllowed = (input: HandlerInput): boolean => SPOKEN_REQUEST_TYPES.has(requestType(input));
 
 export type SlotReading =
@@ -96,4 +96,32 @@ export function spokenSlotTexts(input: HandlerInput): string[] {
     .slice(0, MAX_SLOTS)
     .map(spokenText)
     .filter((text) => text.length > 0);
+}
+
+/** "2023.3" → [2023, 3]; anything else → undefined. */
+function versionParts(version: unknown): [number, number] | undefined {
+  if (typeof version !== 'string' || version.length > 20) return undefined;
+  const match = /^(\d+)\.(\d+)$/.exec(version);
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+/**
+ * Whether the device shows APL documents of this version: it lists Alexa.Presentation.APL among its
+ * supported interfaces (a screen), and its runtime, where it says, is at least that version. Alexa
+ * rejects a RenderDocument directive sent to any other device.
+ */
+export function supportsApl(input: HandlerInput, version: string): boolean {
+  const apl = field(field(field(field(input.requestEnvelope.context, 'System'), 'device'), 'supportedInterfaces'), 'Alexa.Presentation.APL');
+  if (!isRecord(apl)) return false;
+  const max = versionParts(field(field(apl, 'runtime'), 'maxVersion'));
+  const wanted = versionParts(version);
+  if (!max || !wanted) return true;
+  return max[0] > wanted[0] || (max[0] === wanted[0] && max[1] >= wanted[1]);
+}
+
+/** The first argument of an APL UserEvent (what a button sent), if it is a short string. */
+export function userEventArgument(input: HandlerInput): string | undefined {
+  const args = field(request(input), 'arguments');
+  const first: unknown = Array.isArray(args) ? args[0] : undefined;
+  return typeof first === 'string' && first.length <= 40 ? first : undefined;
 }

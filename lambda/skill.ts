@@ -6,6 +6,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 // (tsc checks this path against the pinned SDK, so a reorganised SDK fails the build, not the Lambda.)
 import { SkillBuilders } from 'ask-sdk-core/dist/skill/SkillBuilders';
 import { readState, STATE_KEY } from './dialogue/state';
+import { RepeatSlowerHandler, SendCardHandler, SpeechRateHandler } from './handlers/accessibility';
 import { CanFulfillIntentHandler, ExceptionEncounteredHandler, OtherRequestHandler, SessionResumedHandler } from './handlers/events';
 import { FallbackHandler, HelpHandler, UnknownIntentHandler } from './handlers/help-fallback';
 import { NextHandler, PreviousHandler } from './handlers/lists';
@@ -13,6 +14,7 @@ import { NationHandler, ServiceHandler } from './handlers/nations';
 import { ForgetMeHandler } from './handlers/memory';
 import { NoHandler, RepeatHandler, StartOverHandler, YesHandler } from './handlers/navigation';
 import { SafetyIntentHandler } from './handlers/safety';
+import { ScreenTouchHandler } from './handlers/screen';
 import { QueryHandler, WordsTriageHandler } from './handlers/search';
 import { ApologyErrorHandler, GoodbyeHandler, LaunchHandler, SessionEndedHandler } from './handlers/session';
 import { FeelingIntentHandler, PassageIntentHandler, TopicByNameHandler, TopicIntentHandler } from './handlers/topics';
@@ -84,6 +86,10 @@ export function createSkill({ skillId, memory, clock = Date.now }: SkillOptions 
       NextHandler,
       PreviousHandler,
       RepeatHandler,
+      RepeatSlowerHandler,
+      SpeechRateHandler,
+      SendCardHandler,
+      ScreenTouchHandler,
       StartOverHandler,
       YesHandler,
       NoHandler,

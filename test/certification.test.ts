@@ -16,6 +16,13 @@ test('every response of the scripted tour is valid Alexa SSML, under 8,000 chara
   expect(turns.filter((t) => t.problems.length)).toEqual([]);
 });
 
+test('the same tour on a screen device: every response has its APL document, and each is still valid speech', async () => {
+  const skill = createSkill();
+  const turns = await checkTour((envelope) => skill.invoke(envelope), undefined, { screen: true });
+  expect(turns.length).toBeGreaterThan(20);
+  expect(turns.filter((t) => t.problems.length)).toEqual([]);
+});
+
 test('the tour check does catch a bad response', async () => {
   const bad = (_: RequestEnvelope): Promise<ResponseEnvelope> =>
     Promise.resolve({
@@ -24,4 +31,6 @@ test('the tour check does catch a bad response', async () => {
     });
   const [turn] = await checkTour(bad, ['open second opinion guide']);
   expect(turn.problems).toEqual([expect.stringContaining('not valid for Alexa'), 'session ends on a question']);
+  const [onScreen] = await checkTour(bad, ['open second opinion guide'], { screen: true });
+  expect(onScreen.problems).toContain('a screen device without its APL document');
 });

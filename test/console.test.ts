@@ -4,8 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { content, fill } from '../lambda/content';
-import type { TurnRecord } from '../tools/cli/main';
+import { createSkill } from '../lambda/skill';
+import { playTurn, type TurnRecord } from '../tools/cli/main';
 import { REPO_ROOT } from '../tools/content/load';
+import { LocalSession } from '../tools/local/session';
 import { resolver } from './harness';
 
 jest.setTimeout(60_000);
@@ -66,7 +68,9 @@ test('scripted mode: one JSON line per turn, session carried between turns', () 
     .split('\n')
     .map((line) => JSON.parse(line) as TurnRecord);
   expect(turns).toHaveLength(3);
-  expect(Object.keys(turns[0])).toEqual(['say', 'intent', 'slots', 'speech', 'reprompt', 'card', 'endSession']);
+  expect(Object.keys(turns[0])).toEqual(['say', 'intent', 'slots', 'speech', 'reprompt', 'card', 'screen', 'endSession']);
+  // A speaker: no screen to preview.
+  expect(turns.map((t) => t.screen)).toEqual([null, null, null]);
   expect(turns[0]).toMatchObject({ intent: 'ReasonsIntent', endSession: false });
   expect(turns[0].speech).toMatch(/^People usually ask for a second opinion for one of four reasons\. Reasons 1 to 3 of 4\./);
   expect(turns[1].speech).toMatch(/^Reason 4 of 4\./);
@@ -96,4 +100,18 @@ describe('memory in the console', () => {
     play('--say', 'what should I ask the specialist', '--say', 'next', '--memory', dir);
     expect(play('--say', 'open second opinion guide', '--memory', dir)[0].speech).toContain(from7);
   });
+});
+
+test('--screen: each turn previews its screen as text, and "touch next" presses the Next button', async () => {
+  const session = new LocalSession((envelope) => createSkill().invoke(envelope), undefined, { screen: true });
+  const first = await playTurn('what should I ask the specialist', resolver(), session);
+  const questions = content.topics.find((t) => t.id === 'questions-to-ask')!;
+  expect(first.record.screen).toContain(questions.title);
+  expect(first.record.screen).toContain(`1. ${questions.list!.items[0].spoken}`);
+  expect(first.record.screen).toMatch(/\[ Repeat \] {2}\[ Next \]/);
+  const touched = await playTurn('touch next', resolver(), session);
+  expect(touched.record.intent).toBe('Alexa.Presentation.APL.UserEvent');
+  expect(touched.record.screen).toContain(`4. ${questions.list!.items[3].spoken}`);
+  expect(touched.record.screen).toContain('Questions 4 to 6 of 8');
+  expect(touched.record.screen).toMatch(/\[ Back \] {2}\[ Repeat \] {2}\[ Next \]/);
 });

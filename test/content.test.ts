@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { wordCount } from '../lambda/dialogue/pages';
-import { breakMarkup } from '../lambda/speech/breaks';
+import { breakMarkup, prosodyTags } from '../lambda/speech/breaks';
 import { GENERATED_DIR, runtimeContent } from '../tools/build-content';
 import { ContentError, loadContent, REPO_ROOT } from '../tools/content/load';
 import { Chat, expectAlexa } from './harness';
@@ -143,6 +143,14 @@ describe('what the Lambda carries', () => {
     expect(() => breakMarkup('11s')).toThrow(/pause "11s" in speech.yaml: .*10 second/);
   });
 
+  test('rates arrive as the prosody tags ssml-builder makes, and a rate Alexa would refuse fails the build', () => {
+    const { prosody } = runtimeContent(loaded.compiled).speech;
+    for (const [name, rate] of Object.entries(loaded.compiled.speech.rates)) {
+      expect([name, prosody[name as keyof typeof prosody]]).toEqual([name, { open: `<prosody rate='${rate}'>`, close: '</prosody>' }]);
+    }
+    expect(() => prosodyTags('10%')).toThrow(/rate "10%" in speech.yaml: .*minimum rate/);
+  });
+
   test('a launch speaks without parsing the guidance library; the first topic parses it once', async () => {
     let libraryParses = 0;
     await jest.isolateModulesAsync(async () => {
@@ -166,10 +174,10 @@ describe('what the Lambda carries', () => {
   test('it keeps every line the skill can say and leaves out samples, aliases and provenance', () => {
     const runtime = runtimeContent(loaded.compiled);
     const carried = new Set(spokenStrings(runtime));
-    // Pause durations are carried inside their break markup (checked above); search words, prepared,
+    // Pause durations and rates are carried inside their markup (checked above); search words, prepared,
     // with the passage index (test/search.test.ts); triage patterns, compiled, in triage.json (safety.test.ts);
     // act patterns, feelings and list words, compiled, in understanding.json (understanding.test.ts).
-    const { pauses, ...speech } = loaded.compiled.speech;
+    const { pauses, rates, ...speech } = loaded.compiled.speech;
     const { search, triage, understanding, ...compiled } = loaded.compiled;
     const spokenUnderstanding = { say: understanding.listReferences.say, feelingsOffer: understanding.feelingsOffer, passages: understanding.passages };
     const missing = spokenStrings({ ...compiled, speech, understanding: spokenUnderstanding }).filter((s) => !carried.has(s));

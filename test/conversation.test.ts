@@ -1,5 +1,5 @@
 /** The conversation, as transcripts: U is what the listener says, A is what Alexa answers. */
-import { content } from '../lambda/content';
+import { content, fill } from '../lambda/content';
 import * as pages from '../lambda/dialogue/pages';
 import { createSkill } from '../lambda/skill';
 import { loadContent } from '../tools/content/load';
@@ -116,13 +116,32 @@ describe('lists: three at a time, with where you are', () => {
     expect(a.reprompt).toContain(prompts.continue.reprompt);
 
     a = await chat.user('yes');
-    expectAlexa(a, { startsWith: 'Questions 7 to 8 of 8.', says: ["That's all 8 questions.", "Would you like to know who can help if it's hard to get a referral?"], open: true, reprompt: /say yes/ });
+    // Two left: "7 and 8", not "7 to 8".
+    expectAlexa(a, {
+      startsWith: fill(prompts.list.positionPair, { List: 'Questions', from: 7, to: 8, total: 8 }),
+      says: ["That's all 8 questions.", "Would you like to know who can help if it's hard to get a referral?"],
+      open: true,
+      reprompt: /say yes/,
+    });
 
     a = await chat.user('next');
     expectAlexa(a, { startsWith: "That's all 8 questions.", says: 'who can help', open: true });
 
     a = await chat.user('yes');
     expectAlexa(a, { startsWith: opening('referral-help'), says: prompts.nation.question, open: true });
+  });
+
+  test('list positions read for listening: "1 to 3", "7 and 8", and one last item on its own', async () => {
+    const chat = new Chat();
+    await chat.user('what should I ask the specialist');
+    await chat.user('next');
+    const pair = await chat.user('next');
+    expect(pair.speech).toContain(fill(prompts.list.positionPair, { List: 'Questions', from: 7, to: 8, total: 8 }));
+    expect(pair.speech).not.toMatch(/7 to 8/);
+    const single = new Chat();
+    await single.user('why get a second opinion');
+    const last = await single.user('next');
+    expectAlexa(last, { startsWith: fill(prompts.list.positionSingle, { Item: 'Reason', from: 4, total: 4 }), open: true });
   });
 
   test('previous at the start says so and reads the first page again', async () => {

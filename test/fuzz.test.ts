@@ -89,7 +89,7 @@ const REQUEST_TYPES = [
   '',
 ];
 /** Where Alexa allows speech in the response; for every other type the response must not speak. */
-const SPOKEN = new Set(['LaunchRequest', 'IntentRequest', 'SessionResumedRequest']);
+const SPOKEN = new Set(['LaunchRequest', 'IntentRequest', 'SessionResumedRequest', 'Alexa.Presentation.APL.UserEvent']);
 
 const languageModel = model().interactionModel.languageModel;
 const INTENTS = [...languageModel.intents.map((i) => i.name), 'AMAZON.PauseIntent', 'SomeNewIntent', 'constructor', '__proto__', 'toString'];
@@ -210,6 +210,10 @@ function request(rng: Rng, n: number): unknown {
     ...(type === 'IntentRequest' || chance(rng, 0.1) ? { intent: chance(rng, 0.95) ? intent() : anyValue(rng), dialogState: 'COMPLETED' } : {}),
     ...(chance(rng, 0.2) ? { reason: chance(rng, 0.5) ? 'USER_INITIATED' : text(rng), error: { type: chance(rng, 0.5) ? 'INVALID_RESPONSE' : text(rng), message: hostile(rng) } } : {}),
     ...(chance(rng, 0.1) ? { cause: { requestId: requestId(rng, n) }, token: hostile(rng), message: { text: hostile(rng) } } : {}),
+    // A touch on the screen: what the buttons send, or anything at all.
+    ...(type === 'Alexa.Presentation.APL.UserEvent' || chance(rng, 0.05)
+      ? { arguments: chance(rng, 0.8) ? [chance(rng, 0.7) ? pick(rng, ['next', 'previous', 'repeat']) : hostile(rng)] : anyValue(rng), source: anyValue(rng) }
+      : {}),
   };
 }
 
@@ -222,7 +226,13 @@ function envelope(rng: Rng, n: number): unknown {
       : sessionRoll < 0.85
         ? undefined
         : anyValue(rng);
-  const context = chance(rng, 0.9) ? { System: { application, user: { userId: 'amzn1.ask.account.fuzz' }, device: { supportedInterfaces: {} } } } : anyValue(rng);
+  // A speaker, a screen (APL, maybe an old runtime), or a device declaring something garbled.
+  const supportedInterfaces = chance(rng, 0.6)
+    ? {}
+    : chance(rng, 0.8)
+      ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: pick(rng, ['2024.3', '2023.3', '1.4', hostile(rng)]) } } }
+      : { 'Alexa.Presentation.APL': anyValue(rng) };
+  const context = chance(rng, 0.9) ? { System: { application, user: { userId: 'amzn1.ask.account.fuzz' }, device: { supportedInterfaces } } } : anyValue(rng);
   const whole = { version: '1.0', session, context, request: chance(rng, 0.98) ? request(rng, n) : anyValue(rng) };
   // Lambda hands the handler parsed JSON: undefined fields vanish, and "__proto__" is an ordinary key.
   if (chance(rng, 0.005)) return anyValue(rng);
@@ -265,6 +275,15 @@ async function responseProblems(sent: unknown, reply: ResponseEnvelope, logs: st
   if (!open && speech !== undefined && ssmlToPlainText(speech).includes('?')) problems.push('ends on a question');
   const card = response.card?.type === 'Simple' ? `${response.card.title ?? ''}${response.card.content ?? ''}` : '';
   if (card.length > 8_000) problems.push(`card of ${card.length} characters`);
+  // A screen document only where the device declares APL (Alexa rejects it anywhere else), and only with speech.
+  const apl = (sent as { context?: { System?: { device?: { supportedInterfaces?: Record<string, unknown> } } } } | null)?.context?.System?.device?.supportedInterfaces?.['Alexa.Presentation.APL'];
+  const declaresApl = typeof apl === 'object' && apl !== null && !Array.isArray(apl);
+  for (const directive of response.directives ?? []) {
+    if (directive.type !== 'Alexa.Presentation.APL.RenderDocument') problems.push(`a ${directive.type} directive`);
+    else if (!declaresApl) problems.push('a screen document for a device without APL');
+    else if (speech === undefined) problems.push('a screen document without speech');
+    else if (JSON.stringify(directive.datasources).length > 6_000) problems.push('a screen data source of more than 6,000 characters');
+  }
   const attributes = reply.sessionAttributes;
   if (attributes !== undefined) {
     const keys = Object.keys(attributes);

@@ -9,6 +9,7 @@ import { createSkill } from '../lambda/skill';
 import { MODEL_PATH } from '../tools/build-content';
 import type { InteractionModel } from '../tools/model/build-model';
 import { Resolver, type Routing } from '../tools/local/resolver';
+import type { LocalDevice } from '../tools/local/envelope';
 import { LocalSession, type Heard } from '../tools/local/session';
 
 export const model = () => JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel;
@@ -28,15 +29,30 @@ export class Chat {
   constructor(
     skill = createSkill(),
     readonly routing: Routing = 'device',
-    /** Who is speaking, the same across sessions; tests of memory give each listener their own. */
-    userId?: string,
+    /** The device (a speaker unless it has a screen), or, for tests of memory, who is speaking: the same
+     * across sessions, each test listener their own. */
+    who: LocalDevice | string = {},
   ) {
-    this.session = new LocalSession((envelope) => skill.invoke(envelope), undefined, userId);
+    const device = typeof who === 'string' ? {} : who;
+    const userId = typeof who === 'string' ? who : undefined;
+    this.session = new LocalSession((envelope) => skill.invoke(envelope), undefined, device, userId);
   }
 
   /** The listener says nothing more: Alexa reprompts, then ends the session (about eight seconds). */
   async silence(): Promise<void> {
     await this.session.end('EXCEEDED_MAX_REPROMPTS');
+  }
+
+  /** An Echo Show 5: the same skill, on a device that declares Alexa.Presentation.APL. */
+  static withScreen(skill = createSkill()): Chat {
+    return new Chat(skill, 'device', { screen: true });
+  }
+
+  /** U (touching the screen): a button's SendEvent. */
+  async touch(argument: unknown): Promise<Heard> {
+    this.lastIntent = 'Alexa.Presentation.APL.UserEvent';
+    this.last = await this.session.touch(argument);
+    return this.last;
   }
 
   /** U: what the listener said. */

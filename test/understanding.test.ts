@@ -176,3 +176,15 @@ describe('escalating misunderstanding', () => {
     expectAlexa(await chat.intent('AMAZON.FallbackIntent'), { says: prompts.fallbackSteps[0].prompt, open: true });
   });
 });
+
+describe('speech rate said in any words', () => {
+  test('"slow down please" in a slot slows every reply after it; "say that again slower" repeats slower still', async () => {
+    const chat = new Chat();
+    await chat.user('why get a second opinion');
+    const slower = await ask(chat, 'slow down please');
+    expectAlexa(slower, { startsWith: prompts.rate.slower, open: true });
+    expect(slower.ssml).toContain(content.speech.prosody.slow.open);
+    expect((await chat.user('why get a second opinion')).ssml).toContain(content.speech.prosody.slow.open);
+    expect(recogniseAct('say that again slower')).toBe('repeatSlower');
+  });
+});

@@ -24,7 +24,7 @@ import type {
   RuntimeTopic,
   Topic,
 } from '../lambda/content/schema';
-import { breaksFor } from '../lambda/speech/breaks';
+import { breaksFor, prosodyFor } from '../lambda/speech/breaks';
 import { compilePattern, normaliseWords } from '../lambda/understanding/patterns';
 import { buildPassageIndex } from './passages';
 import { ContentError, loadContent, REPO_ROOT, type LoadedContent } from './content/load';
@@ -45,7 +45,7 @@ const runtimeNation = ({ places, service: { sources, update, calledAs, calledAsA
 });
 
 /** The content the Lambda carries, whole; splitRuntimeContent says how it is bundled. */
-export function runtimeContent({ framing, topics, nations, speech: { pauses, ...speech }, search, safety, triage, understanding, ...rest }: CompiledContent): RuntimeContent {
+export function runtimeContent({ framing, topics, nations, speech: { pauses, rates, ...speech }, search, safety, triage, understanding, ...rest }: CompiledContent): RuntimeContent {
   const { sources, ...spokenFraming } = framing;
   const answers = Object.entries(safety.answers).map(([answerId, { intent, sources: answerSources, ...answer }]): [string, RuntimeSafetyAnswer] => [answerId, answer]);
   return {
@@ -54,7 +54,7 @@ export function runtimeContent({ framing, topics, nations, speech: { pauses, ...
     nations: nations.map(runtimeNation),
     framing: spokenFraming,
     safety: Object.fromEntries(answers),
-    speech: { ...speech, breaks: breaksFor(pauses) },
+    speech: { ...speech, breaks: breaksFor(pauses), prosody: prosodyFor(rates) },
     understanding: {
       listReferences: understanding.listReferences.say,
       feelingsOffer: understanding.feelingsOffer,

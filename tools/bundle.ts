@@ -14,16 +14,18 @@ export const BUNDLE_DIR = join(REPO_ROOT, 'build', 'lambda');
 export const BUNDLE_PATH = join(BUNDLE_DIR, 'index.js');
 
 /**
- * Emits the generated content and search index as `JSON.parse("…")` rather than as object literals. V8
- * scans a string literal far faster than it parses the same data as code, and this bundle is compiled on
- * every cold start; the module still yields the same object, so tests that import the JSON see no change.
+ * Emits the generated content and search index, and the screen's APL document, as `JSON.parse("…")`
+ * rather than as object literals. V8 scans a string literal far faster than it parses the same data as
+ * code, and this bundle is compiled on every cold start; the module still yields the same object, so
+ * tests that import the JSON see no change.
  */
 const generatedJsonAsString: Plugin = {
   name: 'generated-json-as-string',
   setup(build) {
-    build.onLoad({ filter: /[\\/]lambda[\\/]generated[\\/][^\\/]+\.json$/ }, async ({ path }) => {
-      // The build writes these files compact, so they go in as they are, quoted as one string.
-      return { contents: `module.exports = JSON.parse(${JSON.stringify(await readFile(path, 'utf8'))});`, loader: 'js' };
+    build.onLoad({ filter: /[\\/]lambda[\\/](generated[\\/][^\\/]+|speech[\\/]screen-document)\.json$/ }, async ({ path }) => {
+      // Compacted first: the build writes its files compact already; the screen document is laid out for editors.
+      const compact = JSON.stringify(JSON.parse(await readFile(path, 'utf8')));
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(compact)});`, loader: 'js' };
     });
   },
 };

@@ -11,6 +11,7 @@ import { loadBundle } from './bundle';
 import { REPO_ROOT } from './content/load';
 import type { InteractionModel } from './model/build-model';
 import { Resolver } from './local/resolver';
+import type { LocalDevice } from './local/envelope';
 import { LocalSession, type Invoke } from './local/session';
 
 export const TOUR = [
@@ -49,6 +50,7 @@ const REQUIRED_BUILT_INS = ['Help', 'Stop', 'Cancel', 'Fallback', 'NavigateHome'
 /** The parts of skill-package/skill.json these checks read. */
 interface SkillJson {
   manifest: {
+    apis: { custom: { interfaces?: { type: string; supportedViewports?: unknown[] }[] } };
     publishingInformation: {
       locales: Record<string, { examplePhrases: string[]; description: string; smallIconUri?: string; largeIconUri?: string }>;
       distributionCountries?: string[];
@@ -89,6 +91,9 @@ export function checkModelAndManifest(): string[] {
     if (!ok) problems.push(`example phrase ${i + 1} "${phrase}" does not resolve to ${i === 0 ? 'a launch' : 'a sample utterance'}`);
   });
   if (manifest.publishingInformation.distributionCountries?.join() !== 'GB') problems.push('distribution must be GB only');
+  // The skill sends APL documents to screens: the manifest must say so, or Alexa rejects them.
+  const apl = manifest.apis.custom.interfaces?.find((i) => i.type === 'ALEXA_PRESENTATION_APL');
+  if (!apl?.supportedViewports?.length) problems.push('skill.json must declare ALEXA_PRESENTATION_APL with its supported viewports');
   if (!/not medical advice/.test(locale.description) || !/999/.test(locale.description)) problems.push('description must carry the disclaimer and 999');
   // The store page says what is remembered, for how long, and how to delete it (PRIVACY.md says the rest).
   if (!locale.description.includes(`${KEEP_FOR_DAYS} days`) || !locale.description.includes('forget me'))
@@ -112,10 +117,13 @@ export interface TourTurn {
   problems: string[];
 }
 
-/** Plays the tour through `invoke` and checks every response. */
-export async function checkTour(invoke: Invoke, tour = TOUR): Promise<TourTurn[]> {
+/**
+ * Plays the tour through `invoke` and checks every response. On a screen device every response carries
+ * one APL document; on a speaker none does (certification sends both).
+ */
+export async function checkTour(invoke: Invoke, tour = TOUR, device: LocalDevice = {}): Promise<TourTurn[]> {
   const resolver = new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel);
-  const session = new LocalSession(invoke);
+  const session = new LocalSession(invoke, undefined, device);
   const turns: TourTurn[] = [];
   for (const said of tour) {
     const resolution = resolver.resolve(said);
@@ -133,6 +141,9 @@ export async function checkTour(invoke: Invoke, tour = TOUR): Promise<TourTurn[]
     }
     if (!heard.endSession && !heard.reprompt) problems.push('session stays open without a reprompt');
     if (heard.endSession && heard.speech.includes('?')) problems.push('session ends on a question');
+    const directives = heard.envelope.response.directives ?? [];
+    if (device.screen && (directives.length !== 1 || !heard.render)) problems.push('a screen device without its APL document');
+    if (!device.screen && directives.length) problems.push(`${directives.length} directive(s) sent to a device without a screen`);
     turns.push({ said, ssml: heard.ssml, problems });
   }
   return turns;
@@ -142,9 +153,9 @@ async function main(): Promise<void> {
   process.env.SKILL_LOG = 'off';
   const handler = loadBundle();
   const problems = checkModelAndManifest();
-  const turns = await checkTour(handler);
+  const turns = [...(await checkTour(handler)), ...(await checkTour(handler, TOUR, { screen: true }))];
   for (const turn of turns) for (const p of turn.problems) problems.push(`tour "${turn.said}": ${p}`);
-  console.log(`certification checks: model, manifest, icons, and ${turns.length} tour responses`);
+  console.log(`certification checks: model, manifest, icons, and ${turns.length} tour responses (speaker and screen)`);
   if (problems.length) {
     console.error(problems.map((p) => `  ✗ ${p}`).join('\n'));
     process.exit(1);

@@ -10,6 +10,8 @@ declare module 'ssml-builder' {
     pause(duration: string): this;
     sayAs(options: SayAsOptions): this;
     sub(alias: string, word: string): this;
+    /** Escapes `word`; checks the rate (a name, or a percentage of at least 20%). */
+    prosody(attributes: { rate?: string; pitch?: string; volume?: string }, word: string): this;
     /** Appends markup as it is, unescaped: only for markup ssml-builder itself produced. */
     sayWithSSML(ssml: string): this;
     ssml(excludeSpeakTag?: boolean): string;

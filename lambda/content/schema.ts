@@ -162,6 +162,8 @@ function promptQuestionText() {
 }
 
 const prompt = z.string().min(1);
+// A button on the screen: a word or two, large, and what a screen reader says for it.
+const screenButton = z.object({ label: z.string().min(1).max(12), hint: z.string().min(1) });
 // Prompts may hold {placeholders}; questions must still end with a question mark.
 const promptQuestion = prompt.refine((s) => s.trim().endsWith('?'), 'must be a question ending in "?"');
 export const promptsSchema = z.object({
@@ -172,7 +174,7 @@ export const promptsSchema = z.object({
   whatNext: promptQuestion,
   whatElse: promptQuestion,
   generalReprompt: promptQuestion,
-  list: z.object({ position: prompt, positionSingle: prompt, more: prompt, end: prompt, atStart: prompt }),
+  list: z.object({ position: prompt, positionPair: prompt, positionSingle: prompt, more: prompt, end: prompt, atStart: prompt }),
   continue: z.object({ more: promptQuestion, reprompt: promptQuestion, nothingMore: prompt, atStart: prompt }),
   offerReprompt: prompt,
   noThanks: prompt,
@@ -207,11 +209,18 @@ export const promptsSchema = z.object({
     forgotten: prompt.refine((s) => !s.includes('?'), 'must not ask a question: the prompt after it does'),
     forgetFailed: prompt,
   }),
+  rate: z.object({ slower: prompt, slowest: prompt, faster: prompt, fastest: prompt, normal: prompt }),
+  card: z.object({ sentList: prompt, sentGuidance: prompt, sentNumbers: prompt, nothingYet: prompt }),
+  screen: z.object({ previous: screenButton, repeat: screenButton, next: screenButton }),
 });
 
 const duration = z.string().regex(/^\d+(ms|s)$/, 'must be a duration like 400ms');
+// Alexa takes a percentage of its own rate (20% or more) or a named rate.
+const rate = z.string().regex(/^(x-slow|slow|fast|x-fast|\d{2,3}%)$/, 'must be a rate like 80% or slow');
 export const speechSchema = z.object({
   pauses: z.object({ betweenParagraphs: duration, afterListPosition: duration, betweenListItems: duration, beforePrompt: duration }),
+  /** The listener's "speak slower" and "faster"; medium is Alexa's own rate, with no prosody at all. */
+  rates: z.object({ slow: rate, fast: rate }),
   pacing: z.object({ itemsPerTurn: z.number().int().min(1).max(3), maxWordsPerTurn: z.number().int().min(20).max(120), maxListWordsPerTurn: z.number().int().min(10).max(120) }),
   sayAsDigits: z.array(z.string().regex(/^[0-9]+( [0-9]+)*$/, 'must be digits, optionally in space-separated groups')),
   pronunciations: z.array(z.object({ word: z.string().min(1), alias: z.string().regex(/^[a-z ]+$/i, 'must be letters and spaces') })),
@@ -228,6 +237,12 @@ export const intentsFileSchema = z.object({
   intents: z.array(intentSchema),
   builtIns: z.record(z.string().regex(/^AMAZON\.[A-Za-z]+Intent$/), z.array(sample)),
 });
+
+/** The markup that wraps a whole reply to speak it at another rate: `<prosody rate='80%'>` and `</prosody>`. */
+export interface ProsodyTags {
+  open: string;
+  close: string;
+}
 
 export type Topic = z.infer<typeof topicSchema>;
 export type Nation = z.infer<typeof nationSchema>;
@@ -328,8 +343,11 @@ export interface RuntimeContent {
     /** Intent name → the acknowledgement of its feeling. */
     feelingIntents: Record<string, string>;
   };
-  /** The pauses arrive as SSML breaks, already made by ssml-builder (lambda/speech/breaks.ts). */
-  speech: Omit<SpeechSettings, 'pauses'> & { breaks: Record<keyof SpeechSettings['pauses'], string> };
+  /**
+   * The pauses arrive as SSML breaks, and the rates as the prosody tags that open and close a reply, all
+   * already made by ssml-builder (lambda/speech/breaks.ts).
+   */
+  speech: Omit<SpeechSettings, 'pauses' | 'rates'> & { breaks: Record<keyof SpeechSettings['pauses'], string>; prosody: Record<keyof SpeechSettings['rates'], ProsodyTags> };
   // No search settings: they travel, prepared, with the search index (lambda/search/passages.ts).
 }
 

@@ -7,7 +7,7 @@ import { content, fill, findNation, findTopic } from '../content';
 import { text } from '../speech/reply';
 import { topicPages } from './pages';
 import type { DialogueState } from './state';
-import { openQuestion, pastTheEnd, topicTurn, type Turn } from './topic-turn';
+import { openQuestion, pastTheEnd, step, topicTurn, type Turn } from './topic-turn';
 
 const { prompts, framing } = content;
 
@@ -29,7 +29,7 @@ export function nextTurn(state: DialogueState): Turn {
   if (!topic || state.page === undefined) return openQuestion(state, [text(prompts.continue.nothingMore)]);
   const pageCount = topicPages(topic, findNation(state.nationId)).length;
   if (state.page + 1 >= pageCount) return pastTheEnd(topic, state);
-  return topicTurn(topic, state.page + 1, state);
+  return step(topicTurn(topic, state.page + 1, state));
 }
 
 export function previousTurn(state: DialogueState): Turn {
@@ -37,16 +37,19 @@ export function previousTurn(state: DialogueState): Turn {
   if (!topic || state.page === undefined) return openQuestion(state, [text(prompts.continue.nothingMore)]);
   if (state.page === 0) {
     const note = topic.list ? prompts.list.atStart.replace('{list}', topic.list.many) : prompts.continue.atStart;
-    return topicTurn(topic, 0, state, [text(note)]);
+    return step(topicTurn(topic, 0, state, [text(note)]));
   }
-  return topicTurn(topic, state.page - 1, state);
+  return step(topicTurn(topic, state.page - 1, state));
 }
 
-/** The same turn again, rendered afresh from what it said (never from stored markup); with nothing said yet, the welcome. */
+/**
+ * The same turn again, speech and screen, rendered afresh from what it said (never from stored markup);
+ * with nothing said yet, the welcome. Its card is not sent twice.
+ */
 export function repeatTurn(state: DialogueState): Turn {
   if (!state.last) return welcomeTurn(state);
-  const { blocks, prompt, reprompt, card } = state.last;
-  return { reply: { blocks, prompt, reprompt, card }, state };
+  const { blocks, prompt, reprompt, title } = state.last;
+  return { reply: { blocks, prompt, reprompt, ...(title ? { title } : {}) }, state };
 }
 
 export const startOverTurn = (state: DialogueState): Turn => welcomeTurn({ ...state, fallbacks: undefined }, [prompts.startOver]);

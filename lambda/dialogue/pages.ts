@@ -11,7 +11,7 @@ export const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The paragraphs of a topic. A topic that needs a nation leads with that nation's service. */
-function paragraphs(topic: Topic, nation: Nation | undefined): string[] {
+export function topicParagraphs(topic: Topic, nation: Nation | undefined): string[] {
   if (!topic.needsNation || !nation) return [topic.shortAnswer, ...topic.detail];
   const { service } = nation;
   // Who, then how to reach them, in the first breath: the number or the way to find one is what the
@@ -22,9 +22,10 @@ function paragraphs(topic: Topic, nation: Nation | undefined): string[] {
 export function listPosition(topic: Topic, from: number, to: number): string {
   const list = topic.list!;
   const total = list.items.length;
-  return from === to
-    ? fill(content.prompts.list.positionSingle, { Item: capitalise(list.one), item: list.one, from, total })
-    : fill(content.prompts.list.position, { List: capitalise(list.many), list: list.many, from, to, total });
+  if (from === to) return fill(content.prompts.list.positionSingle, { Item: capitalise(list.one), item: list.one, from, total });
+  // Two items are "7 and 8", not "7 to 8": heard, "to" promises a range.
+  const template = to === from + 1 ? content.prompts.list.positionPair : content.prompts.list.position;
+  return fill(template, { List: capitalise(list.many), list: list.many, from, to, total });
 }
 
 export function listEnd(topic: Topic): string {
@@ -36,7 +37,7 @@ export function topicPages(topic: Topic, nation: Nation | undefined): Block[][] 
   const pages: Block[][] = [];
   let current: Block[] = [];
   let words = 0;
-  const texts = topic.needsNation && !nation ? [topic.shortAnswer] : paragraphs(topic, nation);
+  const texts = topic.needsNation && !nation ? [topic.shortAnswer] : topicParagraphs(topic, nation);
   for (const paragraph of texts) {
     const size = wordCount(paragraph);
     if (current.length && words + size > maxWordsPerTurn) {
@@ -56,7 +57,7 @@ export function topicPages(topic: Topic, nation: Nation | undefined): Block[][] 
     let listWords = wordCount(items[start].spoken);
     while (end < items.length && end - start < itemsPerTurn && listWords + wordCount(items[end].spoken) <= maxListWordsPerTurn) listWords += wordCount(items[end++].spoken);
     const chunk = items.slice(start, end);
-    const page: Block[] = [{ kind: 'list', position: listPosition(topic, start + 1, end), items: chunk.map((i) => i.spoken) }];
+    const page: Block[] = [{ kind: 'list', position: listPosition(topic, start + 1, end), items: chunk.map((i) => i.spoken), from: start + 1 }];
     if (end >= items.length) page.push({ kind: 'text', text: listEnd(topic) });
     // A list introduced by its short answer alone starts on the same turn as it.
     if (start === 0 && texts.length === 1) pages[pages.length - 1].push(...page);
@@ -64,10 +65,4 @@ export function topicPages(topic: Topic, nation: Nation | undefined): Block[][] 
     start = end;
   }
   return pages;
-}
-
-/** The card for a list topic: every item, written form, numbered, so a carer can read the whole list. */
-export function fullListCard(topic: Topic): string {
-  const items = topic.list!.items.map((item, i) => `${i + 1}. ${item.written ?? item.spoken}`);
-  return [topic.shortAnswer, ...items].join('\n');
 }

@@ -18,22 +18,25 @@ export type Offer =
   /** "Would you like to carry on?" at a welcome back: yes reads on from the topic and page remembered. */
   | { kind: 'resume' };
 
-export interface Card {
-  title: string;
-  text: string;
-}
+/**
+ * A card, named rather than written out: the topic or urgent answer it is made from. It is rendered from
+ * the content when sent (speech/card.ts), so a card sent again says what the content says now, and what
+ * the session keeps is an id the reader checks, never text to trust.
+ */
+export type CardRef = { kind: 'topic'; topicId: string } | { kind: 'safety'; answerId: string };
 
-/** What the last response said, as data, so "repeat" renders the same turn again. */
+/** How fast Alexa speaks, chosen by the listener for the rest of the session. Medium is Alexa's own rate. */
+export type SpeechRate = 'slow' | 'medium' | 'fast';
+export const SPEECH_RATES: readonly SpeechRate[] = ['slow', 'medium', 'fast'];
+
+/** What the last response said, as data, so "repeat" renders the same turn (speech and screen) again. */
 export interface LastTurn {
   blocks: Block[];
   prompt: string;
   reprompt: string;
-  card: Card;
+  /** The screen's title for the turn, when it was about a topic or an urgent answer. */
+  title?: string;
 }
-
-/** How fast the skill speaks, as SSML prosody rates; the listener's choice, remembered between sessions. */
-export const SPEECH_RATES = ['slow', 'medium', 'fast'] as const;
-export type SpeechRate = (typeof SPEECH_RATES)[number];
 
 export interface DialogueState {
   /** The topic being read, and which page of it was read last. */
@@ -53,20 +56,25 @@ export interface DialogueState {
   last?: LastTurn;
   /** How many turns in a row ended in the fallback (1 to 3): each asks for more concrete help. */
   fallbacks?: number;
-  /** The speech rate the listener asked for; restored from memory when a session starts. */
-  speechRate?: SpeechRate;
   /** The listener asked to be forgotten in this session: nothing more is remembered until it ends. */
   forgotten?: boolean;
+  /** The last card sent (guidance, a list, urgent help), so "send that to my phone" can send it again. */
+  lastCard?: CardRef;
+  /**
+   * The speed the listener asked for ("speak slower"); absent means Alexa's own. A small string union on
+   * purpose: it is the one preference worth keeping between sessions, under this name.
+   */
+  speechRate?: SpeechRate;
 }
 
 export const STATE_KEY = 'dialogue';
 
 /**
  * Limits for what is read back, with room to spare over what the content makes: its longest line is
- * about 300 characters, a turn has at most 6 blocks, the longest card about 650 characters. Anything
- * larger was not written by this skill.
+ * about 300 characters, a turn has at most 6 blocks, the longest title about 40 characters. Anything
+ * larger was not written by this skill. (Cards are kept as ids, so they have no text to limit.)
  */
-export const STATE_LIMITS = { text: 1_000, blocks: 10, spokenTotal: 3_000, cardTitle: 200, cardText: 2_000, page: 1_000 } as const;
+export const STATE_LIMITS = { text: 1_000, blocks: 10, spokenTotal: 3_000, title: 200, page: 1_000 } as const;
 
 /**
  * Whether text holds a character XML 1.0 forbids (C0 controls other than tab and line breaks,
@@ -119,23 +127,38 @@ function readBlock(value: unknown): Block | undefined {
   const items = field(value, 'items');
   if (position === undefined || !Array.isArray(items) || items.length < 1 || items.length > content.speech.pacing.itemsPerTurn) return undefined;
   const read = items.map((item) => text(item));
-  return read.every((item) => item !== undefined) ? { kind: 'list', position, items: read } : undefined;
+  if (!read.every((item) => item !== undefined)) return undefined;
+  // The first item's number, for the screen; a list page without one is still read, just not numbered.
+  const from = field(value, 'from');
+  const numbered = typeof from === 'number' && Number.isInteger(from) && from >= 1 && from <= STATE_LIMITS.page;
+  return numbered ? { kind: 'list', position, items: read, from } : { kind: 'list', position, items: read };
+}
+
+function readCardRef(value: unknown): CardRef | undefined {
+  if (!isRecord(value)) return undefined;
+  const kind = field(value, 'kind');
+  if (kind === 'topic') {
+    const topic = findTopic(str(field(value, 'topicId')));
+    return topic ? { kind: 'topic', topicId: topic.id } : undefined;
+  }
+  const answerId = kind === 'safety' ? str(field(value, 'answerId')) : undefined;
+  return answerId !== undefined && Object.hasOwn(content.safety, answerId) ? { kind: 'safety', answerId } : undefined;
 }
 
 /** The last turn, whole or not at all: a turn with one bad part is not what was said. */
 function readLast(value: unknown): LastTurn | undefined {
   if (!isRecord(value)) return undefined;
   const rawBlocks = field(value, 'blocks');
-  const rawCard = field(value, 'card');
-  if (!Array.isArray(rawBlocks) || rawBlocks.length > STATE_LIMITS.blocks || !isRecord(rawCard)) return undefined;
+  if (!Array.isArray(rawBlocks) || rawBlocks.length > STATE_LIMITS.blocks) return undefined;
   const blocks = rawBlocks.map(readBlock);
   const prompt = text(field(value, 'prompt'));
   const reprompt = text(field(value, 'reprompt'));
-  const card = { title: text(field(rawCard, 'title'), STATE_LIMITS.cardTitle), text: text(field(rawCard, 'text'), STATE_LIMITS.cardText) };
-  if (!blocks.every((block) => block !== undefined) || prompt === undefined || reprompt === undefined || card.title === undefined || card.text === undefined) return undefined;
+  const rawTitle = field(value, 'title');
+  const title = text(rawTitle, STATE_LIMITS.title);
+  if (!blocks.every((block) => block !== undefined) || prompt === undefined || reprompt === undefined || (rawTitle !== undefined && title === undefined)) return undefined;
   const spoken = [prompt, reprompt, ...blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [b.position, ...b.items]))];
   if (spoken.reduce((sum, s) => sum + s.length, 0) > STATE_LIMITS.spokenTotal) return undefined;
-  return { blocks, prompt, reprompt, card: { title: card.title, text: card.text } };
+  return title === undefined ? { blocks, prompt, reprompt } : { blocks, prompt, reprompt, title };
 }
 
 /** Reads the state from session attributes, keeping only the fields that are well-formed. */
@@ -161,6 +184,8 @@ export function readState(attributes: unknown): DialogueState {
   if (fallbacks === 1 || fallbacks === 2 || fallbacks === 3) state.fallbacks = fallbacks;
   const last = readLast(field(raw, 'last'));
   if (last) state.last = last;
+  const lastCard = readCardRef(field(raw, 'lastCard'));
+  if (lastCard) state.lastCard = lastCard;
   const speechRate = readSpeechRate(field(raw, 'speechRate'));
   if (speechRate) state.speechRate = speechRate;
   if (field(raw, 'forgotten') === true) state.forgotten = true;

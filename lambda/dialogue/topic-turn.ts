@@ -3,10 +3,10 @@
  * pages remain, then the topic's follow-up offer. Shared by topic answers, list navigation and yes/no.
  */
 import { content, fill, findNation, type Topic } from '../content';
-import { toPlainText, type Block } from '../speech/render';
+import type { Block } from '../speech/render';
 import { text, type Reply } from '../speech/reply';
-import type { DialogueState } from './state';
-import { fullListCard, listEnd, topicPages } from './pages';
+import type { CardRef, DialogueState } from './state';
+import { listEnd, topicPages } from './pages';
 
 export interface Turn {
   reply: Reply;
@@ -22,27 +22,27 @@ export function topicTurn(topic: Topic, requestedPage: number, state: DialogueSt
   const pages = topicPages(topic, nation);
   const page = Math.min(Math.max(requestedPage, 0), pages.length - 1);
   const blocks = [...lead, ...pages[page]];
-  const card = {
-    title: topic.title,
-    text: topic.list ? fullListCard(topic) : toPlainText(pages[page]),
-  };
+  // The whole topic goes to the Alexa app (a list whole and numbered); a step through it sends none
+  // (handlers/lists.ts), so the app holds one card per topic rather than one per page.
+  const card: CardRef = { kind: 'topic', topicId: topic.id };
+  const { title } = topic;
   const base: DialogueState = { ...state, topicId: topic.id, page, offer: undefined, awaitingNation: undefined };
 
   if (topic.needsNation && !nation) {
     return {
-      reply: { blocks, prompt: prompts.nation.question, reprompt: prompts.nation.reprompt, card, guidance: true },
+      reply: { blocks, prompt: prompts.nation.question, reprompt: prompts.nation.reprompt, title, card, guidance: true },
       state: { ...base, awaitingNation: true },
     };
   }
   if (page < pages.length - 1) {
     const onList = pages[page + 1].some((b) => b.kind === 'list');
     return {
-      reply: { blocks, prompt: onList ? prompts.list.more : prompts.continue.more, reprompt: prompts.continue.reprompt, card, guidance: true },
+      reply: { blocks, prompt: onList ? prompts.list.more : prompts.continue.more, reprompt: prompts.continue.reprompt, title, card, guidance: true },
       state: { ...base, offer: { kind: 'continue' } },
     };
   }
   const closing = closingOffer(topic, base, blocks);
-  return { state: closing.state, reply: { ...closing.reply, card, guidance: true } };
+  return { state: closing.state, reply: { ...closing.reply, title, card, guidance: true } };
 }
 
 /** What to ask once a topic is finished: its follow-up offer, or an open question. */
@@ -60,7 +60,14 @@ export function closingOffer(topic: Topic, state: DialogueState, blocks: Block[]
 /** "Next" past the last page: say that was everything, then offer what comes next. */
 export function pastTheEnd(topic: Topic, state: DialogueState): Turn {
   const note = topic.list ? listEnd(topic) : prompts.continue.nothingMore;
-  return closingOffer(topic, { ...state, offer: undefined }, [text(note)]);
+  const turn = closingOffer(topic, { ...state, offer: undefined }, [text(note)]);
+  return { ...turn, reply: { ...turn.reply, title: topic.title } };
+}
+
+/** A step within a topic (next, previous): the same topic's card has gone already. */
+export function step(turn: Turn): Turn {
+  const { card, ...reply } = turn.reply;
+  return { ...turn, reply };
 }
 
 export function openQuestion(state: DialogueState, blocks: Block[], prompt = prompts.whatElse): Turn {

@@ -6,9 +6,8 @@
  * two that expect an answer get one.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { content } from '../content';
 import { currentState, respondWith } from '../dialogue/current';
-import { openQuestion } from '../dialogue/topic-turn';
+import { resumedTurn } from '../dialogue/asides';
 import { knownField, log, requestFields } from '../logging';
 import { isRequestType } from '../requests';
 import { ALEXA_ERROR_TYPES } from './session';
@@ -16,7 +15,7 @@ import { ALEXA_ERROR_TYPES } from './session';
 /** The session resumes after a task handed elsewhere: ask what the listener would like next. */
 export const SessionResumedHandler: RequestHandler = {
   canHandle: isRequestType('SessionResumedRequest'),
-  handle: (input) => respondWith(input, openQuestion(currentState(input), [], content.prompts.whatNext)),
+  handle: (input) => respondWith(input, resumedTurn(currentState(input))),
 };
 
 /**

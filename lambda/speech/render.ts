@@ -8,10 +8,16 @@ import { content } from '../content';
 
 export type Block =
   | { kind: 'text'; text: string }
-  /** A page of a list: where the listener is ("Questions 1 to 3 of 8.") and up to three items. */
-  | { kind: 'list'; position: string; items: string[] };
+  /**
+   * A page of a list: where the listener is ("Questions 1 to 3 of 8."), up to three items, and the first
+   * item's number, which the screen shows beside each item.
+   */
+  | { kind: 'list'; position: string; items: string[]; from?: number };
 
-const { breaks, sayAsDigits, pronunciations } = content.speech;
+const { breaks, prosody, sayAsDigits, pronunciations } = content.speech;
+
+/** How fast a reply is spoken. Medium is Alexa's own rate: no prosody at all. */
+export type Rate = 'slow' | 'medium' | 'fast';
 
 // Longest first, so "116 123" wins over a shorter token inside it.
 const specials = [...sayAsDigits, ...pronunciations.map((p) => p.word)].sort((a, b) => b.length - a.length);
@@ -57,22 +63,21 @@ function sayBlocks(speech: Speech, blocks: Block[]): void {
   });
 }
 
-/** SSML for a turn: the blocks, a pause, then the prompt (if any). */
-export function toSsml(blocks: Block[], prompt?: string): string {
+/**
+ * SSML for a turn: the blocks, a pause, then the prompt (if any), all at the listener's rate. The rate
+ * wraps the whole reply, pauses included, so a slower reply is slower throughout.
+ */
+export function toSsml(blocks: Block[], prompt?: string, rate: Rate = 'medium'): string {
   const speech = new Speech();
+  const tags = rate === 'medium' ? undefined : prosody[rate];
+  if (tags) speech.sayWithSSML(tags.open);
   sayBlocks(speech, blocks);
   if (prompt) {
     if (blocks.length) speech.sayWithSSML(breaks.beforePrompt);
     sayText(speech, prompt);
   }
+  if (tags) speech.sayWithSSML(tags.close);
   return speech.ssml();
-}
-
-/** The same turn as plain text, for cards, logs of transcripts and the local console. */
-export function toPlainText(blocks: Block[], prompt?: string): string {
-  const parts = blocks.map((block) => (block.kind === 'text' ? block.text : [block.position, ...block.items].join(' ')));
-  if (prompt) parts.push(prompt);
-  return parts.join(' ');
 }
 
 /** Plain text from SSML, for consoles and tests: drops tags, reads <sub> as written, unescapes entities. */

@@ -12,24 +12,30 @@
  */
 import { content, fill, nationTopic, findTopic } from '../content';
 import { actTurn } from '../dialogue/acts';
+import { changedRate, rateTurn, type RateChange } from '../dialogue/asides';
 import { listItemTurn, passageTurn } from '../dialogue/passage-turn';
 import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import { searchPassages } from '../search/passages';
 import { text } from '../speech/reply';
-import { feelingIn, listReference, placeOrServiceIn, recogniseAct } from './recognisers';
+import { feelingIn, listReference, placeOrServiceIn, recogniseAct, type SpokenAct } from './recognisers';
 import { triage } from './triage';
 
 const { prompts, understanding } = content;
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/**
- * Until the speech-rate feature speaks slower, a request to slow down is best met by saying it again:
- * what the listener missed is what they need.
- */
-const ACT_STAND_INS = { slower: 'repeat', faster: 'repeat', normalSpeed: 'repeat', thanks: 'goodbye' } as const;
+/** The acts that change how fast the skill speaks, and how. */
+const RATE_ACTS: Partial<Record<SpokenAct, RateChange>> = { slower: 'slower', faster: 'faster', normalSpeed: 'normal' };
+
+function spokenActTurn(act: SpokenAct, state: DialogueState): Turn {
+  // "Say that again slower": the last turn again, a step slower, and slower from then on.
+  if (act === 'repeatSlower') return actTurn('repeat', { ...state, speechRate: changedRate(state.speechRate, 'slower') });
+  const rate = RATE_ACTS[act];
+  if (rate) return rateTurn(state, rate);
+  return actTurn(act === 'thanks' ? 'goodbye' : (act as Exclude<SpokenAct, 'repeatSlower' | 'thanks' | 'slower' | 'faster' | 'normalSpeed'>), state);
+}
 
 /** What to say to some words the listener said. */
 export function understandWords(words: string, state: DialogueState): Turn {
@@ -37,7 +43,7 @@ export function understandWords(words: string, state: DialogueState): Turn {
   if (urgent) return safetyTurn(urgent.answer, state);
 
   const act = recogniseAct(words);
-  if (act) return actTurn(act in ACT_STAND_INS ? ACT_STAND_INS[act as keyof typeof ACT_STAND_INS] : (act as Parameters<typeof actTurn>[0]), state);
+  if (act) return spokenActTurn(act, state);
 
   const reading = findTopic(state.topicId);
   if (reading?.list) {

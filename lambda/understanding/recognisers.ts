@@ -57,7 +57,10 @@ function load(): Prepared {
  * goodbye ends the conversation whatever came with it; otherwise the last act counts ("yes, next please"),
  * and thanks alone is a goodbye.
  */
-export function recogniseAct(words: string): Act | undefined {
+/** An act of understanding.yaml, or two said together that mean one thing ("say that again slower"). */
+export type SpokenAct = Act | 'repeatSlower';
+
+export function recogniseAct(words: string): SpokenAct | undefined {
   const { pieces } = load();
   const said = padded(words);
   // Longer than any act anyone says ("thank you very much that's all I wanted to know" is 50 characters).
@@ -89,6 +92,7 @@ export function recogniseAct(words: string): Act | undefined {
   };
   const found = (split(0) ?? []).filter((act): act is Act => act !== undefined);
   if (found.includes('goodbye')) return 'goodbye';
+  if (found.includes('repeat') && found.includes('slower')) return 'repeatSlower';
   const others = found.filter((act) => act !== 'thanks');
   if (others.length) return others[others.length - 1];
   return found.length ? 'goodbye' : undefined;

@@ -12,6 +12,8 @@
  * Memory: the console starts its own DynamoDB-compatible database (dynalite, on 127.0.0.1), in memory
  * unless --memory names a folder, and points the bundle at it, so consecutive sessions in one run
  * remember the listener: say "stop", then "open second opinion guide", and it offers to carry on.
+ *   npm start -- --screen                       an Echo Show: each turn's screen as a text preview; type
+ *                                               "touch next" (or back, repeat) to press a button
  *
  * Routing: by default, words that match no sample go where a real device sends them, to
  * AMAZON.FallbackIntent with no words. --catch-all is the optimistic case, as if a catch-all slot caught
@@ -28,6 +30,7 @@ import type { InteractionModel } from '../model/build-model';
 import { startLocalMemory, type LocalMemory } from '../local/memory';
 import { Resolver, type Resolution, type Routing } from '../local/resolver';
 import { LocalSession, type Heard } from '../local/session';
+import { screenPreview } from './screen-preview';
 
 export interface Options {
   say: string[];
@@ -38,16 +41,19 @@ export interface Options {
   routing: Routing;
   /** 'memory' (this run only), a folder to keep it in, or 'off'. */
   memory: 'memory' | 'off' | { path: string };
+  /** Play the device as an Echo Show: APL declared, and each turn's screen previewed as text. */
+  screen: boolean;
 }
 
 export function parseArgs(argv: string[]): Options {
-  const options: Options = { say: [], json: false, verbose: false, speak: false, routing: 'device', memory: 'memory' };
+  const options: Options = { say: [], json: false, verbose: false, speak: false, routing: 'device', memory: 'memory', screen: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--say') options.say.push(argv[++i] ?? '');
     else if (arg === '--json') options.json = true;
     else if (arg === '--verbose') options.verbose = true;
     else if (arg === '--catch-all') options.routing = 'catch-all';
+    else if (arg === '--screen') options.screen = true;
     else if (arg === '--no-memory') options.memory = 'off';
     else if (arg === '--memory') {
       const path = argv[++i];
@@ -76,6 +82,8 @@ export interface TurnRecord {
   speech: string;
   reprompt: string | null;
   card: { title: string; content: string } | null;
+  /** What a screen shows, as a text preview (with --screen), else null. */
+  screen: string | null;
   endSession: boolean;
 }
 
@@ -92,26 +100,42 @@ function slotSummary(intent: Intent | undefined): TurnRecord['slots'] {
   return slots;
 }
 
-/** Plays one typed line: resolves it, sends it, and returns what happened. */
+/** "touch next", "touch back": a press on the button with that label (or action) on the last screen. */
+const TOUCH = /^touch\s+(\w+)$/i;
+
+function touchedAction(said: string, last: Heard | undefined): string | undefined {
+  const word = TOUCH.exec(said.trim())?.[1].toLowerCase();
+  if (!word) return undefined;
+  const button = last?.screen?.buttons.find((b) => b.label.toLowerCase() === word || b.action === word);
+  return button?.action ?? word;
+}
+
+let lastHeard: Heard | undefined;
+
+/** Plays one typed line: resolves it (or presses a button), sends it, and returns what happened. */
 export async function playTurn(said: string, resolver: Resolver, session: LocalSession): Promise<{ record: TurnRecord; resolution: Resolution; heard?: Heard }> {
-  const resolution = resolver.resolve(said);
-  const blank = { say: said, intent: '', slots: {}, speech: '', reprompt: null, card: null, endSession: !session.inSession };
-  if (resolution.kind === 'empty') return { record: blank, resolution };
-  const heard = await session.play(resolution);
+  const touched = touchedAction(said, lastHeard);
+  const resolution: Resolution = touched ? { kind: 'empty' } : resolver.resolve(said);
+  const blank = { say: said, intent: '', slots: {}, speech: '', reprompt: null, card: null, screen: null, endSession: !session.inSession };
+  if (!touched && resolution.kind === 'empty') return { record: blank, resolution };
+  const heard = touched ? await session.touch(touched) : await session.play(resolution as Exclude<Resolution, { kind: 'empty' }>);
+  lastHeard = heard;
   const intent = resolution.kind === 'intent' ? resolution.intent : undefined;
   const record: TurnRecord = {
     say: said,
-    intent: resolution.kind === 'launch' ? 'LaunchRequest' : intent!.name,
+    intent: touched ? 'Alexa.Presentation.APL.UserEvent' : resolution.kind === 'launch' ? 'LaunchRequest' : intent!.name,
     slots: slotSummary(intent),
     speech: heard.speech,
     reprompt: heard.reprompt ?? null,
     card: heard.card ?? null,
+    screen: heard.screen ? screenPreview(heard.screen) : null,
     endSession: heard.endSession,
   };
   return { record, resolution, heard };
 }
 
-function describe(resolution: Resolution): string {
+function describe(resolution: Resolution, record: TurnRecord): string {
+  if (record.intent === 'Alexa.Presentation.APL.UserEvent') return '  · a touch on the screen: an APL UserEvent';
   if (resolution.kind !== 'intent') return `  · resolved: ${resolution.kind}`;
   const how =
     resolution.how === 'near'
@@ -132,13 +156,14 @@ function printTurn({ record, resolution }: { record: TurnRecord; resolution: Res
     return;
   }
   if (options.verbose) {
-    console.log(describe(resolution));
+    console.log(describe(resolution, record));
     const slots = Object.entries(record.slots).map(([n, s]) => `${n}=${s.value ?? '∅'}${s.id ? `→${s.id}` : ''}${s.status && !s.id ? ` (${s.status})` : ''}`);
     if (slots.length) console.log(`  · slots: ${slots.join(', ')}`);
   }
   console.log(`A: ${record.speech}`);
   if (record.reprompt) console.log(`   (reprompt) ${record.reprompt}`);
-  if (record.card && options.verbose) console.log(`   [card: ${record.card.title}] ${record.card.content.replace(/\n/g, ' / ')}`);
+  if (record.card && (options.verbose || options.screen)) console.log(`   [card: ${record.card.title}] ${record.card.content.replace(/\n/g, ' / ')}`);
+  if (record.screen) console.log(record.screen);
   if (record.endSession) console.log('   (session ended: the next thing you say starts a new one)');
 }
 
@@ -177,7 +202,7 @@ async function main(): Promise<void> {
   const resolver = new Resolver(JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel, options.routing);
   const memory = options.memory === 'off' ? undefined : await startLocalMemory(options.memory === 'memory' ? {} : options.memory);
   try {
-    await converse(options, resolver, new LocalSession(loadSkill(memory)));
+    await converse(options, resolver, new LocalSession(loadSkill(memory), undefined, { screen: options.screen }));
   } finally {
     await memory?.stop();
   }

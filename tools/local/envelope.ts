@@ -13,7 +13,29 @@ export interface EnvelopeSession {
   attributes: Record<string, unknown>;
 }
 
-export function requestEnvelope(request: Request, session: EnvelopeSession, skillId = LOCAL_SKILL_ID, userId = LOCAL_USER_ID): RequestEnvelope {
+/** The device the requests come from: a speaker (no screen), or an Echo Show 5 (APL, 960 x 480). */
+export interface LocalDevice {
+  screen?: boolean;
+  /** The APL runtime the screen reports (default 2024.3). */
+  aplVersion?: string;
+}
+
+/** What an Echo Show 5 declares: the APL interface with its runtime version, and its viewport. */
+const screenInterfaces = (maxVersion = '2024.3') => ({ 'Alexa.Presentation.APL': { runtime: { maxVersion } } });
+const SCREEN_VIEWPORT = {
+  experiences: [{ arcMinuteWidth: 221, arcMinuteHeight: 162, canRotate: false, canResize: false }],
+  mode: 'HUB',
+  shape: 'RECTANGLE',
+  pixelWidth: 960,
+  pixelHeight: 480,
+  dpi: 160,
+  currentPixelWidth: 960,
+  currentPixelHeight: 480,
+  touch: ['SINGLE'],
+  keyboard: [],
+};
+
+export function requestEnvelope(request: Request, session: EnvelopeSession, skillId = LOCAL_SKILL_ID, device: LocalDevice = {}, userId = LOCAL_USER_ID): RequestEnvelope {
   const application = { applicationId: skillId };
   const user = { userId };
   return {
@@ -23,11 +45,12 @@ export function requestEnvelope(request: Request, session: EnvelopeSession, skil
       System: {
         application,
         user,
-        device: { deviceId: 'amzn1.ask.device.LOCAL', supportedInterfaces: {} },
+        device: { deviceId: 'amzn1.ask.device.LOCAL', supportedInterfaces: device.screen ? screenInterfaces(device.aplVersion) : {} },
         apiEndpoint: 'https://api.eu.amazonalexa.com',
         apiAccessToken: 'local',
       },
-    },
+      ...(device.screen ? { Viewport: SCREEN_VIEWPORT } : {}),
+    } as RequestEnvelope['context'],
     request,
   };
 }
@@ -44,3 +67,13 @@ export const intentRequest = (intent: Intent): Request => ({
 });
 
 export const sessionEndedRequest = (reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR' = 'USER_INITIATED'): Request => ({ type: 'SessionEndedRequest', reason, ...base() });
+
+/** A touch on a button of the skill's APL document: what SendEvent sends. */
+export const userEventRequest = (argument: unknown, token = 'second-opinion-guide'): Request => ({
+  type: 'Alexa.Presentation.APL.UserEvent',
+  ...base(),
+  token,
+  arguments: [argument],
+  source: { type: 'TouchWrapper', handler: 'Press', id: '' },
+  components: {},
+});

@@ -3,9 +3,10 @@
  * session after one ends, and turns each response into plain text. Used by `npm start` and the tests.
  */
 import { randomUUID } from 'node:crypto';
-import type { Intent, Request, RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
+import type { Intent, interfaces, Request, RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
 import { ssmlToPlainText } from '../../lambda/speech/render';
-import { intentRequest, launchRequest, requestEnvelope, sessionEndedRequest, LOCAL_SKILL_ID, LOCAL_USER_ID } from './envelope';
+import type { ScreenData } from '../../lambda/speech/screen';
+import { intentRequest, launchRequest, requestEnvelope, sessionEndedRequest, userEventRequest, LOCAL_SKILL_ID, LOCAL_USER_ID, type LocalDevice } from './envelope';
 import type { Resolution } from './resolver';
 
 export type Invoke = (envelope: RequestEnvelope) => Promise<ResponseEnvelope>;
@@ -17,6 +18,9 @@ export interface Heard {
   reprompt?: string;
   repromptSsml?: string;
   card?: { title: string; content: string };
+  /** The APL RenderDocument directive, when the skill sent one, and its data source: what the screen shows. */
+  render?: interfaces.alexa.presentation.apl.RenderDocumentDirective;
+  screen?: ScreenData;
   endSession: boolean;
   envelope: ResponseEnvelope;
 }
@@ -29,6 +33,7 @@ export class LocalSession {
   constructor(
     private readonly invoke: Invoke,
     private readonly skillId = LOCAL_SKILL_ID,
+    private readonly device: LocalDevice = {},
     /** Who is speaking: the same listener across sessions, as on one Alexa account. */
     readonly userId = LOCAL_USER_ID,
   ) {}
@@ -41,6 +46,11 @@ export class LocalSession {
     return this.send(intentRequest(intent));
   }
 
+  /** A touch on one of the screen's buttons (SendEvent with this argument). */
+  touch(argument: unknown): Promise<Heard> {
+    return this.send(userEventRequest(argument));
+  }
+
   /** Plays what the resolver made of some words, as a device would: launches and one-shots start afresh. */
   play(resolution: Exclude<Resolution, { kind: 'empty' }>): Promise<Heard> {
     if (resolution.kind === 'launch' || resolution.oneShot) this.reset();
@@ -49,7 +59,7 @@ export class LocalSession {
 
   /** Alexa ends the session with this when the listener stops answering or leaves. */
   async end(reason?: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR'): Promise<ResponseEnvelope> {
-    const response = await this.invoke(requestEnvelope(sessionEndedRequest(reason), this.session(), this.skillId, this.userId));
+    const response = await this.invoke(requestEnvelope(sessionEndedRequest(reason), this.session(), this.skillId, this.device, this.userId));
     this.reset();
     return response;
   }
@@ -66,11 +76,13 @@ export class LocalSession {
   }
 
   async send(request: Request): Promise<Heard> {
-    const envelope = await this.invoke(requestEnvelope(request, this.session(), this.skillId, this.userId));
+    const envelope = await this.invoke(requestEnvelope(request, this.session(), this.skillId, this.device, this.userId));
     const response = envelope.response;
     const ssml = (response.outputSpeech as ui.SsmlOutputSpeech | undefined)?.ssml ?? '';
     const repromptSsml = (response.reprompt?.outputSpeech as ui.SsmlOutputSpeech | undefined)?.ssml;
     const card = response.card?.type === 'Simple' ? { title: response.card.title ?? '', content: response.card.content ?? '' } : undefined;
+    const render = response.directives?.find((d): d is interfaces.alexa.presentation.apl.RenderDocumentDirective => d.type === 'Alexa.Presentation.APL.RenderDocument');
+    const screen = (render?.datasources as { screen?: ScreenData } | undefined)?.screen;
     const endSession = response.shouldEndSession !== false;
     if (endSession) this.reset();
     else {
@@ -83,6 +95,8 @@ export class LocalSession {
       reprompt: repromptSsml ? ssmlToPlainText(repromptSsml) : undefined,
       repromptSsml,
       card,
+      ...(render ? { render } : {}),
+      ...(screen ? { screen } : {}),
       endSession,
       envelope,
     };
