@@ -5,7 +5,6 @@ import { currentState, currentStateAfterSafety, respondWith } from '../dialogue/
 import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
-import { fallbackTurn } from '../dialogue/acts';
 import { isIntent, readSlot } from '../requests';
 import { nationTurn, passageByRef, understandWords } from '../understanding';
 import { text } from '../speech/reply';
@@ -42,10 +41,8 @@ export const ServiceHandler: RequestHandler = {
     if (service.status === 'match' && findNation(service.id)) return respondWith(input, nationTurn(service.id, state));
     const other = service.status === 'match' ? otherServicePassage(service.id) : undefined;
     if (other) return respondWith(input, passageByRef(other, state));
-    // A name the type doesn't know: a few words may be a misheard service, worth understanding; a sentence
-    // caught by a carrier ("what's {service}") has lost its first words, so it is not guessed at: the
-    // fallback, with its urgent line, is safer than an answer to half a sentence. (Its words were triaged.)
-    if (service.status === 'no-match') return respondWith(input, service.spoken.split(/\s+/).length > PLACE_NAME_WORDS ? fallbackTurn(state) : understandWords(service.spoken, state));
+    // A name the type doesn't know: the words are understood like any others (they were triaged first).
+    if (service.status === 'no-match') return respondWith(input, understandWords(service.spoken, state));
     return respondWith(input, topicTurn(nationTopic(), 0, state));
   },
 };
