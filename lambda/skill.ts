@@ -9,7 +9,7 @@ import { readState, STATE_KEY } from './dialogue/state';
 import { RepeatSlowerHandler, SendCardHandler, SpeechRateHandler } from './handlers/accessibility';
 import { CanFulfillIntentHandler, ExceptionEncounteredHandler, OtherRequestHandler, SessionResumedHandler } from './handlers/events';
 import { FallbackHandler, HelpHandler, UnknownIntentHandler } from './handlers/help-fallback';
-import { NextHandler, PreviousHandler } from './handlers/lists';
+import { ListItemHandler, NextHandler, PreviousHandler } from './handlers/lists';
 import { NationHandler, ServiceHandler } from './handlers/nations';
 import { ForgetMeHandler } from './handlers/memory';
 import { NoHandler, RepeatHandler, StartOverHandler, YesHandler } from './handlers/navigation';
@@ -83,6 +83,7 @@ export function createSkill({ skillId, memory, clock = Date.now }: SkillOptions 
       QueryHandler,
       NationHandler,
       ServiceHandler,
+      ListItemHandler,
       NextHandler,
       PreviousHandler,
       RepeatHandler,

@@ -146,6 +146,7 @@ test('every intent in the model has a handler, and every handled intent is in th
     'TopicIntent',
     'QueryIntent',
     'ServiceIntent',
+    'ListItemIntent',
     ...Object.keys(content.intentTopics),
     ...Object.keys(content.passageIntents),
     ...Object.keys(content.understanding.feelingIntents),

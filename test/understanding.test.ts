@@ -188,3 +188,20 @@ describe('speech rate said in any words', () => {
     expect(recogniseAct('say that again slower')).toBe('repeatSlower');
   });
 });
+
+describe('list references on a device: ListItemIntent', () => {
+  test('"what was the second one" mid-list reads item 2; yes then carries on after it', async () => {
+    const chat = new Chat();
+    await chat.user('why get a second opinion');
+    const reasons = topic('reasons').list!;
+    const a = await chat.user('what was the second one');
+    expect(chat.lastIntent).toBe('ListItemIntent');
+    expectAlexa(a, { startsWith: listPosition(topic('reasons'), 2, 2), says: reasons.items[1].spoken, open: true, reprompt: understanding.listReferences.reprompt });
+    expectAlexa(await chat.user('yes'), { says: reasons.items[3].spoken, open: true });
+  });
+
+  test('with no list being read, it says so plainly', async () => {
+    const chat = new Chat();
+    expectAlexa(await chat.user('what was the second one'), { startsWith: understanding.listReferences.noList, open: true });
+  });
+});

@@ -3,12 +3,12 @@
  * ("About travel and its cost: …"), then an offer of the rest of its topic. Also one item of a list by its
  * position ("Question 3 of 8"), and a kind word first when a feeling was said.
  */
-import { content, fill, findNation, type Topic } from '../content';
+import { content, fill, findNation, findTopic, type Topic } from '../content';
 import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
 import { listPosition, topicPages } from './pages';
 import type { DialogueState } from './state';
-import { topicTurn, type Turn } from './topic-turn';
+import { openQuestion, topicTurn, type Turn } from './topic-turn';
 
 const { understanding, prompts } = content;
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -48,6 +48,15 @@ export function passageTurn(topic: Topic, key: string, state: DialogueState, lea
     },
     state: { ...state, topicId: topic.id, page: pageHolding(topic, state, said), offer: { kind: 'topic', topicId: topic.id }, awaitingNation: undefined },
   };
+}
+
+/** The item at a position (1-based, -1 the last) of the list being read, if one is being read. */
+export function listItemByPosition(state: DialogueState, position: number | undefined): Turn {
+  const reading = findTopic(state.topicId);
+  if (!reading?.list || position === undefined || !Number.isInteger(position) || position === 0 || position < -1) {
+    return openQuestion(state, [text(understanding.listReferences.noList)]);
+  }
+  return listItemTurn(reading, position, state);
 }
 
 /** One item of the list being read, by position; -1 is the last. */

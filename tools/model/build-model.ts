@@ -58,7 +58,9 @@ function builtInIntents(compiled: LoadedContent['compiled'], intentsFile: Loaded
   for (const [act, patterns] of Object.entries(compiled.understanding.acts) as [Act, string[]][]) {
     const builtIn = BUILT_IN_FOR_ACT[act];
     if (!builtIn || !templates.has(builtIn)) continue;
-    templates.get(builtIn)!.push(...patterns.filter((p) => !/[~*]/.test(p)));
+    // Stepping acts are said with a word tacked on ("go on then", "back a bit please"): both forms are samples.
+    const suffix = act === 'next' || act === 'previous' || act === 'repeat' || act === 'startOver' ? ' [please|then]' : '';
+    templates.get(builtIn)!.push(...patterns.filter((p) => !/[~*]/.test(p)).map((p) => `${p}${suffix}`));
   }
   const seen = new Set(taken);
   return [...templates].map(([name, list]) => {
@@ -118,13 +120,20 @@ export function buildInteractionModel({ compiled, intentsFile }: LoadedContent):
       }),
     ],
   };
+  // Positions in a list: "third" and "three" both resolve to 3, "last" to -1.
+  const byPosition = new Map<number, string[]>();
+  for (const [word, position] of Object.entries(compiled.understanding.listReferences.ordinals)) {
+    if (/^[0-9]/.test(word)) continue;
+    byPosition.set(position, [...(byPosition.get(position) ?? []), word]);
+  }
+  const ordinalType = { name: 'ORDINAL', values: [...byPosition].map(([position, [value, ...synonyms]]) => ({ id: String(position), name: { value, synonyms } })) };
   return {
     interactionModel: {
       languageModel: {
         invocationName: intentsFile.invocationName,
         modelConfiguration: { fallbackIntentSensitivity: { level: intentsFile.fallbackIntentSensitivity } },
         intents: [...builtIns, ...custom],
-        types: [nationType, topicType, serviceType],
+        types: [nationType, topicType, serviceType, ordinalType],
       },
     },
   };
