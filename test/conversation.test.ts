@@ -50,7 +50,7 @@ describe('launch and help', () => {
   test('a one-shot answers at once and gives the disclaimer in that first turn', async () => {
     const chat = new Chat();
     const a = await chat.user('Alexa, ask second opinion guide will it delay my treatment');
-    expectAlexa(a, { startsWith: opening('delay'), says: framing.disclaimer, open: true });
+    expectAlexa(a, { startsWith: opening('delay'), says: fill(prompts.disclaimerFirstTurn, { disclaimer: framing.disclaimer }), open: true });
   });
 });
 

@@ -4,7 +4,7 @@
  * content, so rewording a prompt doesn't break these.
  */
 import type { IntentRequest, Request, RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
-import { content } from '../lambda/content';
+import { content, fill } from '../lambda/content';
 import * as pages from '../lambda/dialogue/pages';
 import { hasNonXmlCharacters, STATE_KEY } from '../lambda/dialogue/state';
 import { createSkill, SkillIdMismatchError } from '../lambda/skill';
@@ -133,7 +133,8 @@ describe('session attributes are data, and only the skill’s own', () => {
 });
 
 describe('the disclaimer goes with the first guidance', () => {
-  const disclaimer = framing.disclaimer;
+  // As said after the first answer of a session (the welcome says the whole of it).
+  const disclaimer = fill(prompts.disclaimerFirstTurn, { disclaimer: framing.disclaimer });
 
   test('a fallback first says no disclaimer; the first answer after it does', async () => {
     const chat = new Chat();

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { content } from '../lambda/content';
+import { content, fill } from '../lambda/content';
 import { safetyLines } from '../lambda/dialogue/safety-turn';
 import { triage } from '../lambda/understanding/triage';
 import { compilePattern, padded } from '../lambda/understanding/patterns';
@@ -266,7 +266,7 @@ describe('urgent help, as transcripts', () => {
     expect(a.ssml).toContain("<say-as interpret-as='digits'>999</say-as>");
     expect(a.card?.title).toBe(answers.emergency.title);
     // Urgent help is not guidance: the disclaimer waits for the first answer about second opinions.
-    expect(a.speech).not.toContain(content.framing.disclaimer);
+    expect(a.speech).not.toContain(fill(content.prompts.disclaimerFirstTurn, { disclaimer: content.framing.disclaimer }));
   });
 
   test('on a device, Alexa routes urgent words to the urgent intents: EmergencyIntent, CrisisIntent, UnwellOnTreatmentIntent', async () => {

@@ -5,7 +5,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Topic } from '../lambda/content/schema';
-import { PASSAGE_FIELDS, passageKeys, type PassageData } from '../lambda/search/passages';
+import { PASSAGE_FIELDS, passageKeys, type PassageData } from '../lambda/search/passage-keys';
 import { termOptions, termTable } from '../lambda/search/terms';
 import type { LoadedContent } from './content/load';
 import { expandTemplate } from './model/expand';

@@ -3,25 +3,12 @@
  * fuzzy matching for misheard long words) over every passage; the index is built by tools/passages.ts and
  * loaded on the first free question only, so launches and topic intents never pay for it.
  */
-import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
+import MiniSearch, { type SearchOptions } from 'minisearch';
 import { findTopic, type Topic } from '../content';
-import { termOptions, type TermTable } from './terms';
+import { PASSAGE_FIELDS, type PassageData } from './passage-keys';
+import { termOptions } from './terms';
 
-export const PASSAGE_FIELDS = ['about', 'questions', 'text', 'topic', 'samples'] as const;
-
-/** What tools/passages.ts writes to lambda/generated/passages.json. */
-export interface PassageData {
-  index: AsPlainObject;
-  terms: TermTable;
-  minScore: number;
-  minMargin: number;
-  maxWords: number;
-}
-
-/** The passages of a topic, in reading order: short, detail-1…, item-1…. */
-export function passageKeys(topic: Pick<Topic, 'detail' | 'list'>): string[] {
-  return ['short', ...topic.detail.map((_, i) => `detail-${i + 1}`), ...(topic.list?.items ?? []).map((_, i) => `item-${i + 1}`)];
-}
+export { PASSAGE_FIELDS, passageKeys, type PassageData } from './passage-keys';
 
 export interface PassageHit {
   topic: Topic;
@@ -79,11 +66,10 @@ export interface PassageSearch {
 export function searchPassages(question: string, preferTopic?: string): PassageSearch {
   const ranked = rankPassages(question, preferTopic);
   const { minScore, minMargin } = load().data;
-  const [first, second] = ranked;
+  const [first] = ranked;
   if (!first || first.score < minScore) return { ranked };
   // A runner-up from the same topic doesn't make the topic doubtful: only a rival topic does.
   const rival = ranked.find((hit) => hit.topic.id !== first.topic.id);
   const clear = !rival || first.score / rival.score >= minMargin || first.score >= 2 * minScore;
-  void second;
   return clear ? { best: first, ranked } : { ranked };
 }
