@@ -44,7 +44,8 @@ export function requestFields(input: HandlerInput): Fields {
     type: checked(type, (t) => routedRequestTypes.has(t) || INTERFACE_EVENT.test(t)),
     intent: checked(
       intentName(input),
-      (name) => routedIntents.has(name) || Object.hasOwn(content.intentTopics, name) || Object.hasOwn(content.passageIntents, name) || Object.hasOwn(content.understanding.feelingIntents, name),
+      // Feeling intents, like the safety ones, say something about the listener's state: logged as "other".
+      (name) => routedIntents.has(name) || Object.hasOwn(content.intentTopics, name) || Object.hasOwn(content.passageIntents, name),
     ),
   };
 }

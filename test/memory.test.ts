@@ -72,7 +72,11 @@ describe('welcome back: carrying on where the listener left off', () => {
       reprompt: prompts.memory.resumeReprompt,
     });
     a = await chat.user('yes');
-    expectAlexa(a, { startsWith: listPosition(questions, 2 * itemsPerTurn + 1, questions.list!.items.length), says: fill(prompts.disclaimerFirstTurn, { disclaimer: framing.disclaimer }), open: true });
+    expectAlexa(a, {
+      startsWith: listPosition(questions, 2 * itemsPerTurn + 1, questions.list!.items.length),
+      says: fill(prompts.disclaimerFirstTurn, { disclaimer: framing.disclaimer }),
+      open: true,
+    });
     // And it is the same list: back goes to the questions before.
     expectAlexa(await chat.user('go back'), { startsWith: listPosition(questions, itemsPerTurn + 1, 2 * itemsPerTurn), open: true });
   });

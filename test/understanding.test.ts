@@ -72,7 +72,7 @@ describe('list references', () => {
     expect(listReference(words, ['question', 'questions'])).toBeUndefined();
   });
 
-  test('"what was the third one" mid-list reads that item with where it is, and next carries on after it', async () => {
+  test('"what was the third one" mid-list reads that item with where it is; the last one closes the list', async () => {
     const chat = new Chat();
     await chat.user('what should I ask the specialist');
     const list = topic('questions-to-ask').list!;
@@ -85,7 +85,7 @@ describe('list references', () => {
       reprompt: understanding.listReferences.reprompt,
     });
     const last = await ask(chat, 'and the last one of those');
-    expectAlexa(last, { says: list.items[list.items.length - 1].spoken, open: true });
+    expectAlexa(last, { says: [list.items[list.items.length - 1].spoken, topic('questions-to-ask').followUp!.offer], saysNot: understanding.listReferences.prompt, open: true });
   });
 });
 
@@ -130,7 +130,7 @@ describe('feelings', () => {
   });
 
   // "I'm scared" said in a slot is triaged as low mood first (triage.yaml), which also acknowledges it and names support.
-  test('on a device, "I\'m scared" reaches its own intent', async () => {
+  test('on a device, "I\'m worried sick" reaches its feeling intent', async () => {
     const chat = new Chat();
     const a = await chat.user("i'm worried sick");
     expect(chat.lastIntent).toBe('FeelingFrightenedIntent');
@@ -197,11 +197,23 @@ describe('list references on a device: ListItemIntent', () => {
     const a = await chat.user('what was the second one');
     expect(chat.lastIntent).toBe('ListItemIntent');
     expectAlexa(a, { startsWith: listPosition(topic('reasons'), 2, 2), says: reasons.items[1].spoken, open: true, reprompt: understanding.listReferences.reprompt });
-    expectAlexa(await chat.user('yes'), { says: reasons.items[3].spoken, open: true });
+    // Yes reads on from the item after it: 3, then 4.
+    const after = await chat.user('yes');
+    expectAlexa(after, { says: reasons.items[2].spoken, saysNot: reasons.items[1].spoken, open: true });
+    expectAlexa(await chat.user('next'), { says: reasons.items[3].spoken, open: true });
   });
 
   test('with no list being read, it says so plainly', async () => {
     const chat = new Chat();
     expectAlexa(await chat.user('what was the second one'), { startsWith: understanding.listReferences.noList, open: true });
+  });
+});
+
+describe('a service asked about by name is answered, not taken as where the listener lives', () => {
+  test('in Cardiff, "what is PALS" gets PALS, and "who can help" afterwards is still Llais', async () => {
+    const chat = new Chat();
+    await ask(chat, "I live in Cardiff and can't get a referral");
+    expectAlexa(await ask(chat, 'what is PALS'), { startsWith: service('england').introduction, open: true });
+    expectAlexa(await chat.user('who can help'), { startsWith: service('wales').introduction, open: true });
   });
 });

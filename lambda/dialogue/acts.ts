@@ -3,9 +3,10 @@
  * understanding say. The spoken built-in intents and the same acts said in any other words (the
  * understanding layer) both end here, so "go on then" and AMAZON.NextIntent give the same turn.
  */
-import { content, fill, findNation, findTopic } from '../content';
+import { content, fill, findNation, findTopic, type Topic } from '../content';
+import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
-import { topicPages } from './pages';
+import { listPosition, topicPages } from './pages';
 import type { DialogueState } from './state';
 import { openQuestion, pastTheEnd, step, topicTurn, type Turn } from './topic-turn';
 
@@ -27,9 +28,23 @@ export function welcomeTurn(state: DialogueState, lead: string[] = []): Turn {
 export function nextTurn(state: DialogueState): Turn {
   const topic = findTopic(state.topicId);
   if (!topic || state.page === undefined) return openQuestion(state, [text(prompts.continue.nothingMore)]);
-  const pageCount = topicPages(topic, findNation(state.nationId)).length;
-  if (state.page + 1 >= pageCount) return pastTheEnd(topic, state);
+  const pages = topicPages(topic, findNation(state.nationId));
+  // After one item said on its own, the rest of its page comes first ("what was the first one", "next": 2 and 3).
+  const rest = state.listItem !== undefined ? restOfListPage(topic, pages[state.page], state.listItem) : undefined;
+  if (rest) return step(topicTurn(topic, state.page, state, [], rest));
+  if (state.page + 1 >= pages.length) return pastTheEnd(topic, state);
   return step(topicTurn(topic, state.page + 1, state));
+}
+
+/** The page without its items up to and including `item`, or undefined when none are left after it. */
+function restOfListPage(topic: Topic, page: Block[] | undefined, item: number): Block[] | undefined {
+  const at = page?.findIndex((b) => b.kind === 'list') ?? -1;
+  const list = at >= 0 ? page![at] : undefined;
+  if (!list || list.kind !== 'list' || list.from === undefined) return undefined;
+  const rest = list.items.slice(item - list.from + 1);
+  if (item < list.from || rest.length === 0) return undefined;
+  const last = list.from + list.items.length - 1;
+  return [{ kind: 'list', position: listPosition(topic, item + 1, last), items: rest, from: item + 1 }, ...page!.slice(at + 1)];
 }
 
 export function previousTurn(state: DialogueState): Turn {

@@ -6,9 +6,9 @@
 import { content, fill, findNation, findTopic, type Topic } from '../content';
 import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
-import { listPosition, topicPages } from './pages';
+import { listEnd, listPosition, topicPages } from './pages';
 import type { DialogueState } from './state';
-import { openQuestion, topicTurn, type Turn } from './topic-turn';
+import { closingOffer, openQuestion, topicTurn, type Turn } from './topic-turn';
 
 const { understanding, prompts } = content;
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -59,7 +59,7 @@ export function listItemByPosition(state: DialogueState, position: number | unde
   return listItemTurn(reading, position, state);
 }
 
-/** One item of the list being read, by position; -1 is the last. */
+/** One item of the list being read, by position; -1 is the last. Next then reads on from the item after it. */
 export function listItemTurn(topic: Topic, position: number, state: DialogueState): Turn {
   const list = topic.list!;
   const total = list.items.length;
@@ -69,16 +69,14 @@ export function listItemTurn(topic: Topic, position: number, state: DialogueStat
   }
   const number = position === -1 ? total : position;
   const item = list.items[number - 1].spoken;
+  const blocks: Block[] = [{ kind: 'list', position: listPosition(topic, number, number), items: [item], from: number }];
+  const reading: DialogueState = { ...state, topicId: topic.id, page: pageHolding(topic, state, item), awaitingNation: undefined, listItem: number };
+  const shown = { card: { kind: 'topic', topicId: topic.id } as const, title: topic.title, guidance: true };
+  // The last item: nothing comes after it, so the topic's own closing offer.
+  if (number === total) {
+    const closing = closingOffer(topic, { ...reading, listItem: undefined }, [...blocks, text(listEnd(topic))]);
+    return { state: closing.state, reply: { ...closing.reply, ...shown } };
+  }
   const { prompt, reprompt } = understanding.listReferences;
-  return {
-    reply: {
-      blocks: [{ kind: 'list', position: listPosition(topic, number, number), items: [item] }],
-      prompt,
-      reprompt,
-      card: { kind: 'topic', topicId: topic.id },
-      title: topic.title,
-      guidance: true,
-    },
-    state: { ...state, topicId: topic.id, page: pageHolding(topic, state, item), offer: { kind: 'continue' }, awaitingNation: undefined },
-  };
+  return { reply: { blocks, prompt, reprompt, ...shown }, state: { ...reading, offer: { kind: 'continue' } } };
 }

@@ -54,6 +54,8 @@ export interface DialogueState {
   safetyAnswer?: string;
   /** What was said last, so repeat can say it again. */
   last?: LastTurn;
+  /** One item of the list was read on its own ("what was the second one"): next reads on from the one after it. */
+  listItem?: number;
   /** How many turns in a row ended in the fallback (1 to 3): each asks for more concrete help. */
   fallbacks?: number;
   /** The listener asked to be forgotten in this session: nothing more is remembered until it ends. */
@@ -180,6 +182,8 @@ export function readState(attributes: unknown): DialogueState {
   if (field(raw, 'disclaimerGiven') === true) state.disclaimerGiven = true;
   const safetyAnswer = str(field(raw, 'safetyAnswer'));
   if (safetyAnswer !== undefined && Object.hasOwn(content.safety, safetyAnswer)) state.safetyAnswer = safetyAnswer;
+  const listItem = field(raw, 'listItem');
+  if (state.page !== undefined && typeof listItem === 'number' && Number.isInteger(listItem) && listItem >= 1 && listItem <= 50) state.listItem = listItem;
   const fallbacks = field(raw, 'fallbacks');
   if (fallbacks === 1 || fallbacks === 2 || fallbacks === 3) state.fallbacks = fallbacks;
   const last = readLast(field(raw, 'last'));

@@ -17,16 +17,17 @@ export interface Turn {
 
 const { prompts } = content;
 
-export function topicTurn(topic: Topic, requestedPage: number, state: DialogueState, lead: Block[] = []): Turn {
+/** `pageBlocks`: what to say of the page instead of all of it (the rest of a list page after one item). */
+export function topicTurn(topic: Topic, requestedPage: number, state: DialogueState, lead: Block[] = [], pageBlocks?: Block[]): Turn {
   const nation = findNation(state.nationId);
   const pages = topicPages(topic, nation);
   const page = Math.min(Math.max(requestedPage, 0), pages.length - 1);
-  const blocks = [...lead, ...pages[page]];
+  const blocks = [...lead, ...(pageBlocks ?? pages[page])];
   // The whole topic goes to the Alexa app (a list whole and numbered); a step through it sends none
-  // (handlers/lists.ts), so the app holds one card per topic rather than one per page.
+  // (dialogue/acts.ts), so the app holds one card per topic rather than one per page.
   const card: CardRef = { kind: 'topic', topicId: topic.id };
   const { title } = topic;
-  const base: DialogueState = { ...state, topicId: topic.id, page, offer: undefined, awaitingNation: undefined };
+  const base: DialogueState = { ...state, topicId: topic.id, page, offer: undefined, awaitingNation: undefined, listItem: undefined };
 
   if (topic.needsNation && !nation) {
     return {

@@ -38,7 +38,7 @@ export const ServiceHandler: RequestHandler = {
     const nation = readSlot(input, 'nation');
     if (nation.status === 'match' && findNation(nation.id)) return respondWith(input, nationTurn(nation.id, state));
     const service = readSlot(input, 'service');
-    if (service.status === 'match' && findNation(service.id)) return respondWith(input, nationTurn(service.id, state));
+    if (service.status === 'match' && findNation(service.id)) return respondWith(input, nationTurn(service.id, state, 'service'));
     const other = service.status === 'match' ? otherServicePassage(service.id) : undefined;
     if (other) return respondWith(input, passageByRef(other, state));
     // A name the type doesn't know: the words are understood like any others (they were triaged first).

@@ -52,7 +52,7 @@ export function understandWords(words: string, state: DialogueState): Turn {
   }
 
   const named = placeOrServiceIn(words);
-  if (named?.kind === 'nation') return nationTurn(named.nationId, state);
+  if (named?.kind === 'nation') return nationTurn(named.nationId, state, named.by);
   if (named?.kind === 'passage') return passageByRef(named.ref, state);
 
   const feeling = feelingIn(words);
@@ -61,12 +61,16 @@ export function understandWords(words: string, state: DialogueState): Turn {
   return answerQuestion(words, state);
 }
 
-/** A nation named: its helpline straight after a helpline that differs by nation, else its patient advice service. */
-export function nationTurn(nationId: string, state: DialogueState): Turn {
+/**
+ * A nation named: its helpline straight after a helpline that differs by nation, else its patient advice
+ * service. A place says where the listener is, and is remembered; a service asked about by name ("what is
+ * PALS") is only answered: a listener in Wales asking about PALS still lives in Wales.
+ */
+export function nationTurn(nationId: string, state: DialogueState, by: 'place' | 'service' = 'place'): Turn {
   const withNation = { ...state, nationId };
   const safety = findSafetyAnswer(state.safetyAnswer);
-  if (safety && variesByNation(safety)) return safetyTurn(state.safetyAnswer!, withNation);
-  return topicTurn(nationTopic(), 0, withNation);
+  const turn = safety && variesByNation(safety) ? safetyTurn(state.safetyAnswer!, withNation) : topicTurn(nationTopic(), 0, withNation);
+  return by === 'place' ? turn : { ...turn, state: { ...turn.state, nationId: state.nationId } };
 }
 
 /** A passage named as "topic#key" in content. */
