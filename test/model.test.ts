@@ -70,6 +70,9 @@ describe('samples are grammatical English: Alexa learns from them', () => {
     ['is there an benefits', 'an before a consonant'],
     ['how do i prepare for a appointment', 'a before a vowel'],
     ['can can i ask', 'a doubled word'],
+    ['are there a downside to a second opinion', 'are with a singular'],
+    ['say me the first one', 'say me'],
+    ['what is pals do', 'two verbs'],
   ])('the check rejects "%s" (%s)', (sample) => {
     expect(grammarProblems(sample).length).toBeGreaterThan(0);
   });

@@ -51,6 +51,14 @@ export const topicSchema = z.object({
   passages: z
     .record(z.string().regex(/^(short|detail-[1-9][0-9]*|item-[1-9][0-9]*)$/, 'must be short, detail-N or item-N'), z.object({ about: spokenText, questions: z.array(spokenText).optional() }).strict())
     .optional(),
+  /**
+   * How a free answer from this topic opens, instead of understanding.yaml's "About {about}: {text}": for a
+   * list of questions to ask, so that the answer is heard as a question to take along, not as a reply.
+   */
+  passageLead: z
+    .string()
+    .refine((s) => s.includes('{text}'), 'must include {text}')
+    .optional(),
   needsNation: z.boolean().optional(),
   followUp: z.object({ topic: id, offer: question }).optional(),
   related: z.array(id),

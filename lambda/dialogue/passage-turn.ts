@@ -38,7 +38,7 @@ export function passageTurn(topic: Topic, key: string, state: DialogueState, lea
       : fill(understanding.passages.topicOffer, { title: lowerFirst(topic.title) });
   return {
     reply: {
-      blocks: [...lead, text(fill(understanding.passages.lead, { about, text: said }))],
+      blocks: [...lead, text(fill(topic.passageLead ?? understanding.passages.lead, { about, text: said }))],
       prompt,
       reprompt: fill(prompts.offerReprompt, { offer: prompt }),
       // The whole topic goes to the app: the one passage heard, and the rest it offers.

@@ -20,6 +20,15 @@ const DISAGREEMENT = [
   /\bwhat (is|are|was)\b.* (mean|means)$/,
   /\b(will|would|can|could|should|might|must) (to|is|are|was|am|has|gets|goes|does|needs|means)\b/,
   /\b(an?) (few|lot) (of )?(\w+)s? (is|was)\b/,
+  /\bare there (anything|something|nothing|a|an)\b/,
+  /\bwhat was the (ones|things)\b/,
+  /\bbegin over\b/,
+  /\bwhat can you help\b/,
+  /\bsay me\b/,
+  /\bwhat (is|does) \S+ do\b(?<!what does \S+ do)/,
+  /\bput (that|it|the list|them) to\b/,
+  /\bsend (that|it|the list|them) in the\b/,
+  /\blovely very much\b/,
 ];
 
 export function grammarProblems(sample: string): string[] {
