@@ -159,6 +159,7 @@ export const understandingSchema = z.object({
     minScore: z.number().positive(),
     minMargin: z.number().min(1),
     maxWords: z.number().int().min(5).max(200),
+    unsureChoices: z.array(id).length(3),
   }),
 });
 
@@ -203,8 +204,8 @@ export const promptsSchema = z.object({
   error: prompt,
   errorReprompt: promptQuestion,
   disclaimerFirstTurn: prompt,
-  nation: z.object({ question: promptQuestion, reprompt: promptQuestion, notInUk: prompt }),
-  search: z.object({ unsure: promptQuestion.refine((s) => s.includes('{urgentLine}'), 'must include {urgentLine}'), unsureReprompt: prompt }),
+  nation: z.object({ question: promptQuestion, reprompt: promptQuestion, notInUk: prompt, serviceIn: prompt, listOfServices: prompt }),
+  search: z.object({ unsure: promptQuestion.refine((s) => s.includes('{urgentLine}'), 'must include {urgentLine}'), choices: prompt, unsureReprompt: prompt }),
   urgent: z.object({ carryOn: promptQuestion, reprompt: promptQuestion }),
   memory: z.object({
     welcomeBack: prompt,

@@ -51,7 +51,7 @@ export function previousTurn(state: DialogueState): Turn {
   const topic = findTopic(state.topicId);
   if (!topic || state.page === undefined) return openQuestion(state, [text(prompts.continue.nothingMore)]);
   if (state.page === 0) {
-    const note = topic.list ? prompts.list.atStart.replace('{list}', topic.list.many) : prompts.continue.atStart;
+    const note = topic.list ? fill(prompts.list.atStart, { list: topic.list.many }) : prompts.continue.atStart;
     return step(topicTurn(topic, 0, state, [text(note)]));
   }
   return step(topicTurn(topic, state.page - 1, state));

@@ -8,6 +8,7 @@ import { findSafetyAnswer } from './safety-answers';
 import { SPEECH_RATES, type DialogueState, type SpeechRate } from './state';
 import { text } from '../speech/reply';
 import { openQuestion, type Turn } from './topic-turn';
+import { repeatTurn } from './acts';
 
 const { prompts } = content;
 
@@ -32,6 +33,11 @@ function carryOn(state: DialogueState, note: string): Pick<Turn['reply'], 'block
 }
 
 /** "Speak slower", "faster", "normal speed": said at the new speed, for the rest of the session. */
+/** "Say that again slower": the last turn again, a step slower, and slower from then on. */
+export function repeatSlowerTurn(state: DialogueState): Turn {
+  return repeatTurn({ ...state, speechRate: changedRate(state.speechRate, 'slower') });
+}
+
 export function rateTurn(state: DialogueState, change: RateChange): Turn {
   const current = state.speechRate ?? 'medium';
   const speechRate = changedRate(current, change);

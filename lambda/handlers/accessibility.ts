@@ -1,9 +1,8 @@
 /** Speed and cards: "speak slower", "faster", "normal speed", "say that again slower", "send that to my phone". */
 import type { RequestHandler } from 'ask-sdk-core';
-import { changedRate, rateTurn, sendCardTurn, type RateChange } from '../dialogue/asides';
+import { rateTurn, repeatSlowerTurn, sendCardTurn, type RateChange } from '../dialogue/asides';
 import { currentState, respondWith } from '../dialogue/current';
 import { intentName, isIntent } from '../requests';
-import { repeatTurn } from '../dialogue/acts';
 
 const RATE_INTENTS: Record<string, RateChange> = { SpeakSlowerIntent: 'slower', SpeakFasterIntent: 'faster', NormalSpeedIntent: 'normal' };
 
@@ -15,10 +14,7 @@ export const SpeechRateHandler: RequestHandler = {
 /** The last turn again, a step slower, and slower from then on: needing it slower once, people need it after. */
 export const RepeatSlowerHandler: RequestHandler = {
   canHandle: isIntent('RepeatSlowerIntent'),
-  handle: (input) => {
-    const state = currentState(input);
-    return respondWith(input, repeatTurn({ ...state, speechRate: changedRate(state.speechRate, 'slower') }));
-  },
+  handle: (input) => respondWith(input, repeatSlowerTurn(currentState(input))),
 };
 
 export const SendCardHandler: RequestHandler = {

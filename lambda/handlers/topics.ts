@@ -9,7 +9,7 @@ import { currentState, respondWith } from '../dialogue/current';
 import { topicTurn } from '../dialogue/topic-turn';
 import { intentName, isIntent, readSlot } from '../requests';
 import { helpTurn } from '../dialogue/acts';
-import { notInUkTurn } from './nations';
+import { notInUkTurn } from '../understanding/places';
 import { feelingTurn, understandWords } from '../understanding';
 
 export const TopicIntentHandler: RequestHandler = {

@@ -12,7 +12,7 @@
  */
 import { content, fill, nationTopic, findTopic } from '../content';
 import { actTurn } from '../dialogue/acts';
-import { changedRate, rateTurn, type RateChange } from '../dialogue/asides';
+import { rateTurn, repeatSlowerTurn, type RateChange } from '../dialogue/asides';
 import { listItemTurn, passageTurn } from '../dialogue/passage-turn';
 import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
@@ -31,7 +31,7 @@ const RATE_ACTS: Partial<Record<SpokenAct, RateChange>> = { slower: 'slower', fa
 
 function spokenActTurn(act: SpokenAct, state: DialogueState): Turn {
   // "Say that again slower": the last turn again, a step slower, and slower from then on.
-  if (act === 'repeatSlower') return actTurn('repeat', { ...state, speechRate: changedRate(state.speechRate, 'slower') });
+  if (act === 'repeatSlower') return repeatSlowerTurn(state);
   const rate = RATE_ACTS[act];
   if (rate) return rateTurn(state, rate);
   return actTurn(act === 'thanks' ? 'goodbye' : (act as Exclude<SpokenAct, 'repeatSlower' | 'thanks' | 'slower' | 'faster' | 'normalSpeed'>), state);
@@ -94,10 +94,9 @@ export function feelingTurn(acknowledgement: string, rest: string, state: Dialog
 function answerQuestion(question: string, state: DialogueState): Turn {
   const { best, ranked } = searchPassages(question, state.topicId);
   if (best) return passageTurn(best.topic, best.key, state);
-  const fallbackChoices = ['reasons', 'how-to-get', 'questions-to-ask'];
-  const choices = [...ranked.map((r) => r.topic.id), ...fallbackChoices].filter((id, i, all) => all.indexOf(id) === i).slice(0, 3);
+  const choices = [...ranked.map((r) => r.topic.id), ...understanding.passages.unsureChoices].filter((id, i, all) => all.indexOf(id) === i).slice(0, 3);
   const titles = choices.map((id) => lowerFirst(findTopic(id)!.title));
-  const spoken = `${titles.slice(0, -1).join(', ')}, or ${titles[titles.length - 1]}`;
+  const spoken = fill(prompts.search.choices, { first: titles.slice(0, -1).join(', '), last: titles[titles.length - 1] });
   return {
     reply: {
       blocks: [],

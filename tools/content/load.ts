@@ -189,6 +189,9 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
     const topic = topics.find((t) => t.id === topicId);
     if (!topic || !passageExists(topic, key)) problems.push(`content/${locale}/understanding.yaml: otherServices ${service.id}: no passage "${service.passage}"`);
   }
+  understanding.passages.unsureChoices.forEach((choice, i) => {
+    if (!topicIds.has(choice)) problems.push(`content/${locale}/understanding.yaml: field passages.unsureChoices.${i}: no topic "${choice}"`);
+  });
   if (!topicIds.has(understanding.feelingsOffer.topic)) problems.push(`content/${locale}/understanding.yaml: field feelingsOffer.topic: no topic "${understanding.feelingsOffer.topic}"`);
   if (problems.length) throw new ContentError(problems);
 

@@ -1,0 +1,59 @@
+/**
+ * What a place or service slot means, decided here so the handlers only read slots and route: a UK nation,
+ * a place outside the UK, a service (a nation's, or one answered by a passage), or words to understand.
+ */
+import { content, fill, findNation, findTopic, nationTopic, otherServicePassage } from '../content';
+import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
+import type { DialogueState } from '../dialogue/state';
+import { topicTurn, type Turn } from '../dialogue/topic-turn';
+import type { SlotReading } from '../requests';
+import { text } from '../speech/reply';
+import { nationTurn, passageByRef, understandWords } from '.';
+
+const { prompts } = content;
+
+/** Longer than a place or service name ("the Isle of Man" is four words): a sentence a carrier caught. */
+const NAME_WORDS = 4;
+const isSentence = (spoken: string) => spoken.split(/\s+/).length > NAME_WORDS;
+
+/** The services are UK ones: say so, name all four, and ask again. */
+export function notInUkTurn(state: DialogueState): Turn {
+  const services = content.nations.map((n) => fill(prompts.nation.serviceIn, { service: n.service.name, nation: n.name }));
+  const spokenList = fill(prompts.nation.listOfServices, { first: services.slice(0, -1).join(', '), last: services[services.length - 1] });
+  return {
+    reply: {
+      blocks: [text(fill(prompts.nation.notInUk, { services: spokenList }))],
+      prompt: prompts.nation.question,
+      reprompt: prompts.nation.reprompt,
+      // It names the four services: guidance, so a session's first one carries the disclaimer.
+      guidance: true,
+    },
+    state: { ...state, offer: undefined, awaitingNation: true },
+  };
+}
+
+/** A NationIntent: "Wales", "I'm in Cardiff", "France", or a sentence caught by "it's {nation}". */
+export function nationSaid(slot: SlotReading, state: DialogueState, safetyAnswer: string | undefined): Turn {
+  if (slot.status === 'no-match' && isSentence(slot.spoken)) return understandWords(slot.spoken, state);
+  // An id the content doesn't know (only a forged request has one) is treated like a place outside the UK.
+  const nation = slot.status === 'match' ? findNation(slot.id) : undefined;
+  if (!nation) return notInUkTurn(state);
+  // Straight after a helpline that differs by nation, the nation asks for that helpline.
+  const safety = findSafetyAnswer(safetyAnswer);
+  if (safety && variesByNation(safety)) return safetyTurn(safetyAnswer!, { ...state, nationId: nation.id });
+  // The answer to "Which part of the UK?" continues the topic that asked; said out of the blue, it most
+  // likely means "who can help where I live".
+  const asking = state.awaitingNation ? findTopic(state.topicId) : undefined;
+  return topicTurn(asking?.needsNation ? asking : nationTopic(), 0, { ...state, nationId: nation.id });
+}
+
+/** A ServiceIntent: "what is PALS", "can Citizens Advice help", "is there a PALS in Wales". */
+export function serviceSaid(service: SlotReading, nation: SlotReading, state: DialogueState): Turn {
+  if (nation.status === 'match' && findNation(nation.id)) return nationTurn(nation.id, state);
+  if (service.status === 'match' && findNation(service.id)) return nationTurn(service.id, state, 'service');
+  const other = service.status === 'match' ? otherServicePassage(service.id) : undefined;
+  if (other) return passageByRef(other, state);
+  // A name the type doesn't know: the words are understood like any others (they were triaged first).
+  if (service.status === 'no-match') return understandWords(service.spoken, state);
+  return topicTurn(nationTopic(), 0, state);
+}
