@@ -65,6 +65,14 @@ export function spokenGroups(compiled: CompiledContent): Record<string, string[]
   const { screen, examples, ...spokenPrompts } = compiled.prompts;
   groups['prompts.yaml'] = [...strings(spokenPrompts).map(unplaceholder), ...examples];
   groups['framing.yaml'] = [compiled.framing.disclaimer];
+  // What the understanding layer says: feelings' kind words, list and passage offers, their leads.
+  const { understanding } = compiled;
+  groups['understanding.yaml'] = [
+    ...understanding.feelings.map((f) => f.say),
+    understanding.feelingsOffer.prompt,
+    ...strings(understanding.listReferences.say).map(unplaceholder),
+    ...[understanding.passages.lead, understanding.passages.listOffer, understanding.passages.topicOffer].map(unplaceholder),
+  ];
   return groups;
 }
 
