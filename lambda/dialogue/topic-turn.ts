@@ -13,6 +13,8 @@ export interface Turn {
   state: DialogueState;
   /** The words were not understood: the count of misses in a row is kept, not cleared. */
   miss?: true;
+  /** An honest "I'm not sure": the words reached no answer. */
+  unsure?: true;
 }
 
 const { prompts } = content;

@@ -104,5 +104,6 @@ function answerQuestion(question: string, state: DialogueState): Turn {
       reprompt: fill(prompts.search.unsureReprompt, { first: titles[0] }),
     },
     state: { ...state, offer: undefined, awaitingNation: undefined },
+    unsure: true,
   };
 }

@@ -34,7 +34,12 @@ export function notInUkTurn(state: DialogueState): Turn {
 
 /** A NationIntent: "Wales", "I'm in Cardiff", "France", or a sentence caught by "it's {nation}". */
 export function nationSaid(slot: SlotReading, state: DialogueState, safetyAnswer: string | undefined): Turn {
-  if (slot.status === 'no-match' && isSentence(slot.spoken)) return understandWords(slot.spoken, state);
+  if (slot.status === 'no-match') {
+    // A carrier ("it's {nation}", "and {nation}") also catches words that are not a place: "and what's
+    // after that" is an act. Only words nothing else understands are taken for a place outside the UK.
+    const understood = understandWords(slot.spoken, state);
+    if (isSentence(slot.spoken) || !understood.unsure) return understood;
+  }
   // An id the content doesn't know (only a forged request has one) is treated like a place outside the UK.
   const nation = slot.status === 'match' ? findNation(slot.id) : undefined;
   if (!nation) return notInUkTurn(state);
