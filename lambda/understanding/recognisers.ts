@@ -51,15 +51,15 @@ function load(): Prepared {
   return prepared;
 }
 
-/**
- * The act the whole utterance performs, when it is nothing but acts and fillers ("okay go on then",
- * "thanks, goodbye", "no that'll do for now"); undefined when it says anything else. Several acts: a
- * goodbye ends the conversation whatever came with it; otherwise the last act counts ("yes, next please"),
- * and thanks alone is a goodbye.
- */
 /** An act of understanding.yaml, or two said together that mean one thing ("say that again slower"). */
 export type SpokenAct = Act | 'repeatSlower';
 
+/**
+ * The act the whole utterance performs, when it is nothing but acts and fillers ("okay go on then",
+ * "thanks, goodbye", "no that'll do for now"); undefined when it says anything else. Several acts: a
+ * goodbye ends the conversation whatever came with it; repeat with slower is "say that again slower";
+ * otherwise the last act counts ("yes, next please"), and thanks alone is a goodbye.
+ */
 export function recogniseAct(words: string): SpokenAct | undefined {
   const { pieces } = load();
   const said = padded(words);
