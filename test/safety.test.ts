@@ -17,6 +17,7 @@ import { compilePattern, padded } from '../lambda/understanding/patterns';
 import { normalise, type Routing } from '../tools/local/resolver';
 import { expandTemplate } from '../tools/model/expand';
 import { createSkill } from '../lambda/skill';
+import { first25, opensUrgent } from '../tools/safety-checks';
 import { Chat, expectAlexa, model } from './harness';
 
 interface UrgentRow {
@@ -41,14 +42,7 @@ const table = parse(readFileSync(join(__dirname, 'fixtures', 'safety.yaml'), 'ut
 const part = (i: number) => (i % 3 === 0 ? 'tuning' : 'test');
 const ROUTINGS: Routing[] = ['device', 'catch-all'];
 
-const first25 = (speech: string) => speech.split(/\s+/).slice(0, 25).join(' ').toLowerCase();
-const firstSentence = (s: string) => s.split(/(?<=[.?!])\s/)[0];
 const answers = content.safety;
-/** How each urgent answer opens: a calm sentence must never be answered with one of these. */
-const urgentOpenings = Object.values(answers)
-  .filter((a) => a.urgent)
-  .map((a) => firstSentence(safetyLines(a, undefined)[0]));
-const opensUrgent = (speech: string) => urgentOpenings.some((opening) => speech.startsWith(opening));
 const CRISIS = new Set(['crisis-direct', 'crisis-indirect', 'self-harm']);
 /** Numbers said in an answer (any nation's), e.g. "0808 2000 247". */
 const numbersIn = (answerId: string) => [

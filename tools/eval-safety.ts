@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Chat } from '../test/harness';
 import { REPO_ROOT } from './content/load';
+import { first25, opensUrgent } from './safety-checks';
 
 interface Row {
   say: string;
@@ -16,7 +17,6 @@ interface Row {
 }
 
 const CRISIS = new Set(['suicidal', 'self-harm', 'third-person-crisis']);
-const first25 = (speech: string) => speech.split(/\s+/).slice(0, 25).join(' ');
 
 async function main(): Promise<void> {
   process.env.SKILL_LOG = 'off';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     for (const row of table.calm) {
       const chat = new Chat(undefined, routing);
       const heard = await chat.user(row.say);
-      if (!/^(Please call 999|If you might act)/.test(heard.speech)) calm++;
+      if (!opensUrgent(heard.speech)) calm++;
       else misses.push(`calm: ${row.say} → ${chat.lastIntent}`);
     }
     console.log(`${routing.padEnd(9)} urgent ${urgent}/${table.urgent.length}, calm kept ${calm}/${table.calm.length}`);

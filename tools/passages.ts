@@ -4,8 +4,7 @@
  * say it answers, and its topic's names. Built here so the Lambda only loads it (MiniSearch.loadJS).
  */
 import MiniSearch from 'minisearch';
-import type { Topic } from '../lambda/content/schema';
-import { PASSAGE_FIELDS, passageKeys, type PassageData } from '../lambda/search/passage-keys';
+import { PASSAGE_FIELDS, passageKeys, passageText, type PassageData } from '../lambda/search/passage-keys';
 import { termOptions, termTable } from '../lambda/search/terms';
 import type { LoadedContent } from './content/load';
 import { expandTemplate } from './model/expand';
@@ -18,13 +17,6 @@ export interface PassageDocument {
   topic: string;
   /** The topic intent's samples, on its short answer only. */
   samples: string;
-}
-
-function passageText(topic: Topic, key: string): string {
-  const [kind, n] = key.split('-');
-  if (kind === 'short') return topic.shortAnswer;
-  if (kind === 'detail') return topic.detail[Number(n) - 1];
-  return topic.list!.items[Number(n) - 1].spoken;
 }
 
 export function passageDocuments(loaded: LoadedContent): PassageDocument[] {

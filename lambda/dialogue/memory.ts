@@ -6,7 +6,7 @@
 import { content, fill, findNation, findTopic } from '../content';
 import { text } from '../speech/reply';
 import type { Remembered } from '../memory/record';
-import { topicPages } from './pages';
+import { lowerFirst, topicPages } from './pages';
 import type { DialogueState } from './state';
 import { openQuestion, type Turn } from './topic-turn';
 
@@ -57,8 +57,6 @@ export function sameMemory(a: Remembered, b: Remembered): boolean {
 }
 
 export const isEmptyMemory = (memory: Remembered): boolean => !memory.nationId && !memory.speechRate && !memory.position;
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
  * "Welcome back. Last time we were going through the questions, at question 7 of 8. Would you like to

@@ -9,6 +9,8 @@ const { itemsPerTurn, maxWordsPerTurn, maxListWordsPerTurn } = content.speech.pa
 
 export const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A title said inside a sentence: "Questions to ask" → "questions to ask". */
+export const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** The paragraphs of a topic. A topic that needs a nation leads with that nation's service. */
 export function topicParagraphs(topic: Topic, nation: Nation | undefined): string[] {

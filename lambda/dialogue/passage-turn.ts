@@ -4,21 +4,14 @@
  * position ("Question 3 of 8"), and a kind word first when a feeling was said.
  */
 import { content, fill, findNation, findTopic, type Topic } from '../content';
+import { passageText } from '../search/passage-keys';
 import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
-import { listEnd, listPosition, topicPages } from './pages';
+import { listEnd, listPosition, lowerFirst, topicPages } from './pages';
 import type { DialogueState } from './state';
 import { closingOffer, openQuestion, topicTurn, type Turn } from './topic-turn';
 
 const { understanding, prompts } = content;
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
-function passageText(topic: Topic, key: string): string {
-  const [kind, n] = key.split('-');
-  if (kind === 'detail') return topic.detail[Number(n) - 1];
-  if (kind === 'item') return topic.list!.items[Number(n) - 1].spoken;
-  return topic.shortAnswer;
-}
 
 /** The page of the topic that holds a passage, so "next" after it carries on from there. */
 function pageHolding(topic: Topic, state: DialogueState, said: string): number {

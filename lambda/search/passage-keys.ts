@@ -16,7 +16,22 @@ export interface PassageData {
   maxWords: number;
 }
 
+/** The parts of a topic a passage can be: its short answer, its paragraphs, its list items. */
+interface PassageSource {
+  shortAnswer: string;
+  detail: string[];
+  list?: { items: { spoken: string }[] };
+}
+
 /** The passages of a topic, in reading order: short, detail-1…, item-1…. */
-export function passageKeys(topic: { detail: unknown[]; list?: { items: unknown[] } }): string[] {
+export function passageKeys(topic: PassageSource): string[] {
   return ['short', ...topic.detail.map((_, i) => `detail-${i + 1}`), ...(topic.list?.items ?? []).map((_, i) => `item-${i + 1}`)];
+}
+
+/** What a passage says: its topic's short answer, paragraph detail-N or list item item-N (from 1). */
+export function passageText(topic: PassageSource, key: string): string {
+  const [kind, n] = key.split('-');
+  if (kind === 'detail') return topic.detail[Number(n) - 1];
+  if (kind === 'item') return topic.list!.items[Number(n) - 1].spoken;
+  return topic.shortAnswer;
 }

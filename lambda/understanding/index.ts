@@ -13,6 +13,7 @@
 import { content, fill, nationTopic, findTopic } from '../content';
 import { actTurn } from '../dialogue/acts';
 import { rateTurn, repeatSlowerTurn, type RateChange } from '../dialogue/asides';
+import { lowerFirst } from '../dialogue/pages';
 import { listItemTurn, passageTurn } from '../dialogue/passage-turn';
 import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
@@ -23,8 +24,6 @@ import { feelingIn, listReference, placeOrServiceIn, recogniseAct, type SpokenAc
 import { triage } from './triage';
 
 const { prompts, understanding } = content;
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** The acts that change how fast the skill speaks, and how. */
 const RATE_ACTS: Partial<Record<SpokenAct, RateChange>> = { slower: 'slower', faster: 'faster', normalSpeed: 'normal' };
@@ -64,12 +63,14 @@ export function understandWords(words: string, state: DialogueState): Turn {
 /**
  * A nation named: its helpline straight after a helpline that differs by nation, else its patient advice
  * service. A place says where the listener is, and is remembered; a service asked about by name ("what is
- * PALS") is only answered: a listener in Wales asking about PALS still lives in Wales.
+ * PALS") is only answered: a listener in Wales asking about PALS still lives in Wales. `topic` is the
+ * topic that asked which part of the UK, when one did.
  */
-export function nationTurn(nationId: string, state: DialogueState, by: 'place' | 'service' = 'place'): Turn {
-  const withNation = { ...state, nationId };
-  const safety = findSafetyAnswer(state.safetyAnswer);
-  const turn = safety && variesByNation(safety) ? safetyTurn(state.safetyAnswer!, withNation) : topicTurn(nationTopic(), 0, withNation);
+export function nationTurn(nationId: string, state: DialogueState, by: 'place' | 'service' = 'place', topic = nationTopic()): Turn {
+  const { safetyAnswer, ...rest } = state;
+  const withNation = { ...rest, nationId };
+  const safety = findSafetyAnswer(safetyAnswer);
+  const turn = safety && variesByNation(safety) ? safetyTurn(safetyAnswer!, withNation) : topicTurn(topic, 0, withNation);
   return by === 'place' ? turn : { ...turn, state: { ...turn.state, nationId: state.nationId } };
 }
 

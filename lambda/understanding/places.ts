@@ -3,7 +3,6 @@
  * a place outside the UK, a service (a nation's, or one answered by a passage), or words to understand.
  */
 import { content, fill, findNation, findTopic, nationTopic, otherServicePassage } from '../content';
-import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import type { SlotReading } from '../requests';
@@ -43,13 +42,11 @@ export function nationSaid(slot: SlotReading, state: DialogueState, safetyAnswer
   // An id the content doesn't know (only a forged request has one) is treated like a place outside the UK.
   const nation = slot.status === 'match' ? findNation(slot.id) : undefined;
   if (!nation) return notInUkTurn(state);
-  // Straight after a helpline that differs by nation, the nation asks for that helpline.
-  const safety = findSafetyAnswer(safetyAnswer);
-  if (safety && variesByNation(safety)) return safetyTurn(safetyAnswer!, { ...state, nationId: nation.id });
-  // The answer to "Which part of the UK?" continues the topic that asked; said out of the blue, it most
-  // likely means "who can help where I live".
+  // Straight after a helpline that differs by nation, the nation asks for that helpline (nationTurn). The
+  // answer to "Which part of the UK?" continues the topic that asked; said out of the blue, it most likely
+  // means "who can help where I live".
   const asking = state.awaitingNation ? findTopic(state.topicId) : undefined;
-  return topicTurn(asking?.needsNation ? asking : nationTopic(), 0, { ...state, nationId: nation.id });
+  return nationTurn(nation.id, { ...state, safetyAnswer }, 'place', asking?.needsNation ? asking : nationTopic());
 }
 
 /** A ServiceIntent: "what is PALS", "can Citizens Advice help", "is there a PALS in Wales". */

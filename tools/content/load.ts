@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { passageKeys } from '../../lambda/search/passage-keys';
 import type { z } from 'zod';
 import {
   framingSchema,
@@ -60,13 +61,7 @@ const fieldOf = (raw: unknown, key: string): unknown => (typeof raw === 'object'
 
 const fieldName = (path: PropertyKey[]) => (path.length ? path.map(String).join('.') : '(whole file)');
 
-/** Whether a topic has the passage short, detail-N or item-N. */
-function passageExists(topic: Topic, key: string): boolean {
-  const [kind, n] = key.split('-');
-  if (kind === 'short') return n === undefined;
-  const count = kind === 'detail' ? topic.detail.length : kind === 'item' ? (topic.list?.items.length ?? 0) : 0;
-  return Number(n) >= 1 && Number(n) <= count;
-}
+const passageExists = (topic: Topic, key: string) => passageKeys(topic).includes(key);
 
 export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'content')): LoadedContent {
   const dir = join(contentRoot, locale);

@@ -213,15 +213,20 @@ export class Resolver {
     const saidNorm = Math.sqrt(said.reduce((sum, s) => sum + w(s) ** 2, 0));
     const saidSet = new Set(said);
     let best: { score: number; bag: Resolver['bags'][number] } | undefined;
-    // A sample built around a custom slot ("what's {service}") is like the sentence only if the sentence
-    // holds a value of that slot; its slot-less forms ("who can help") stand on their own.
-    const fillable = (sample: CompiledSample) =>
-      sample.slotNames.every((name) => {
-        const known = this.values.get(this.slotTypes.get(`${sample.intent}.${name}`) ?? '');
-        return known !== undefined && [...known.keys()].some((v) => ` ${text} `.includes(` ${v} `));
-      });
+    // The longest value of each custom slot type said anywhere in the sentence, looked up once per type.
+    const saidValues = new Map<string, string | undefined>();
+    const valueSaid = (sample: CompiledSample, name: string): string | undefined => {
+      const type = this.slotTypes.get(`${sample.intent}.${name}`) ?? '';
+      if (!saidValues.has(type)) {
+        const known = [...(this.values.get(type)?.keys() ?? [])];
+        saidValues.set(type, known.filter((v) => ` ${text} `.includes(` ${v} `)).sort((a, b) => b.length - a.length)[0]);
+      }
+      return saidValues.get(type);
+    };
     for (const bag of this.bags) {
-      if (bag.sample.slotNames.length && !fillable(bag.sample)) continue;
+      // A sample built around a custom slot ("what's {service}") is like the sentence only if the sentence
+      // holds a value of that slot; its slot-less forms ("who can help") stand on their own.
+      if (bag.sample.slotNames.some((name) => valueSaid(bag.sample, name) === undefined)) continue;
       let shared = 0;
       let norm = 0;
       for (const stem of bag.stems) {
@@ -239,8 +244,7 @@ export class Resolver {
     // A custom slot is filled with the longest of its values said anywhere; left unfilled otherwise.
     const slots: Record<string, Slot> = {};
     for (const name of sample.slotNames) {
-      const known = this.values.get(this.slotTypes.get(`${sample.intent}.${name}`) ?? '');
-      const value = [...(known?.keys() ?? [])].filter((v) => ` ${text} `.includes(` ${v} `)).sort((a, b) => b.length - a.length)[0];
+      const value = valueSaid(sample, name);
       if (value) slots[name] = this.slot(sample.intent, name, value);
     }
     return { kind: 'intent', how: 'similar', sample: sample.sample, similarity: Number(best.score.toFixed(2)), intent: this.intentWith(sample, slots) };
