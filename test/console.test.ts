@@ -45,6 +45,13 @@ describe('resolver', () => {
     expect(resolver('device').resolve('purple monkey dishwasher')).toMatchObject({ how: 'fallback' });
   });
 
+  test('a slot value said among unseen words fills the slot, as Alexa does; a value alone is no match', () => {
+    const r = resolver('device').resolve('my mum is in a hospital in leeds and who could help us with it');
+    expect(r).toMatchObject({ how: 'similar', intent: { slots: { nation: { value: 'leeds' } } } });
+    // "one" is an ORDINAL value, but nothing else said is like a ListItemIntent sample.
+    expect(resolver('device').resolve('how do i get one then')).not.toMatchObject({ intent: { name: 'ListItemIntent' } });
+  });
+
   test('catch-all routing: the same words reach QueryIntent, the words in its query slot', () => {
     expect(resolver('catch-all').resolve('what time does the chemist shut on sundays')).toMatchObject({
       how: 'catch-all',

@@ -76,6 +76,8 @@ export class Resolver {
   private readonly bags: { sample: CompiledSample; stems: string[] }[] = [];
   private readonly weight = new Map<string, number>();
   private unknownWeight = 1;
+  /** A filled slot counts as a shared word of middling weight: the median of the stems' weights. */
+  private slotWeight = 1;
 
   constructor(
     model: InteractionModel,
@@ -117,6 +119,8 @@ export class Resolver {
     for (const [stem, intents] of intentsUsing) this.weight.set(stem, Math.log(1 + intentCount / intents.size));
     // A word no sample uses is as telling as the rarest: it pulls the sentence away from every intent.
     this.unknownWeight = Math.log(1 + intentCount);
+    const weights = [...this.weight.values()].sort((a, b) => a - b);
+    this.slotWeight = weights[Math.floor(weights.length / 2)] ?? 1;
   }
 
   private compile(intent: string, sample: string): CompiledSample {
@@ -209,7 +213,7 @@ export class Resolver {
   private similar(text: string): Extract<Resolution, { kind: 'intent' }> | undefined {
     const said = contentStems(text);
     if (!said.length) return undefined;
-    const w = (stem: string) => this.weight.get(stem) ?? this.unknownWeight;
+    const w = (stem: string) => this.weight.get(stem) ?? (stem.startsWith('{') ? this.slotWeight : this.unknownWeight);
     const saidNorm = Math.sqrt(said.reduce((sum, s) => sum + w(s) ** 2, 0));
     const saidSet = new Set(said);
     let best: { score: number; bag: Resolver['bags'][number] } | undefined;
@@ -226,17 +230,34 @@ export class Resolver {
     for (const bag of this.bags) {
       // A sample built around a custom slot ("what's {service}") is like the sentence only if the sentence
       // holds a value of that slot; its slot-less forms ("who can help") stand on their own.
-      if (bag.sample.slotNames.some((name) => valueSaid(bag.sample, name) === undefined)) continue;
+      const filled = bag.sample.slotNames.map((name) => valueSaid(bag.sample, name));
+      if (filled.some((value) => value === undefined)) continue;
+      // Alexa's NLU recognises a slot value in words it has not seen around it: "birmingham" in "my dad's in
+      // hospital in birmingham, who can help" fills {nation} rather than counting as an unknown word. So the
+      // value's words leave the sentence, and each filled slot counts as one shared, telling word.
+      let saidStems = said;
+      let norm2 = saidNorm ** 2;
+      if (filled.length) {
+        const valueStems = new Set(filled.flatMap((value) => contentStems(value!)));
+        saidStems = [...said.filter((s) => !valueStems.has(s)), ...bag.sample.slotNames.map((name) => `{${name}}`)];
+        norm2 = saidStems.reduce((sum, s) => sum + w(s) ** 2, 0);
+      }
+      const saidHere = filled.length ? new Set(saidStems) : saidSet;
       let shared = 0;
       let norm = 0;
-      for (const stem of bag.stems) {
+      let carrierShared = false;
+      for (const stem of [...bag.stems, ...bag.sample.slotNames.map((name) => `{${name}}`)]) {
         norm += w(stem) ** 2;
-        if (saidSet.has(stem)) shared += w(stem) ** 2;
+        if (!saidHere.has(stem)) continue;
+        shared += w(stem) ** 2;
+        if (!stem.startsWith('{')) carrierShared = true;
       }
+      // A value alone ("one" in "how do i get one") is no evidence for the sample: some of its own words must be said.
+      if (!carrierShared) continue;
       // Cosine, and the sample must also account for most of what was said: one rare shared word in a
       // long sentence is not a match.
-      const covered = shared / saidNorm ** 2;
-      const score = covered < MIN_COVERED ? 0 : shared / (saidNorm * Math.sqrt(norm));
+      const covered = shared / norm2;
+      const score = covered < MIN_COVERED ? 0 : shared / Math.sqrt(norm2 * norm);
       if (best === undefined || score > best.score) best = { score, bag };
     }
     if (!best || best.score < SIMILAR_THRESHOLD) return undefined;
