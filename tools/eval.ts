@@ -4,7 +4,7 @@
  * words, and reply length in words (median and p90).
  *
  *   npm run eval                       test/fixtures/understanding.yaml (tuning and test parts), the second
- *                                      blind fixture understanding-tuning.yaml (tuning only), and every
+ *                                      and third blind fixtures understanding-tuning*.yaml (tuning only), and every
  *                                      case file in ../shared/dev-cases/ when it is there
  *   npm run eval -- FILE [FILE …]      these case files (JSON or YAML, the dev-cases format)
  *   npm run eval -- --misses           also list the tuning part's misses (never the test part's)
@@ -109,6 +109,8 @@ async function main(): Promise<void> {
     sets.push({ name: 'understanding fixture, test part', cases: fixture.filter((_, i) => i % 3 !== 0), showMisses: false });
     // A second blind fixture, written later by another author, for tuning only: it has no test part.
     sets.push({ name: 'second blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning.yaml')), showMisses });
+    // A third, by a third author, also for tuning only.
+    sets.push({ name: 'third blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning-3.yaml')), showMisses });
     const devDir = join(REPO_ROOT, '..', 'shared', 'dev-cases');
     if (existsSync(devDir)) {
       for (const file of readdirSync(devDir).filter((f) => f.endsWith('.json'))) sets.push({ name: `dev-cases/${file}`, cases: readCases(join(devDir, file)), showMisses: false });
