@@ -37,7 +37,7 @@ export const GENERATED_DIR = join(REPO_ROOT, 'lambda', 'generated');
 // Each function names the fields it leaves out; RuntimeContent says why.
 const runtimeTopic = ({ intent, aliases, related, updates, sources, reviewed, passages, ...topic }: Topic): RuntimeTopic =>
   // The questions feed the search index only; a free answer needs just what it opens with.
-  passages ? { ...topic, passages: Object.fromEntries(Object.entries(passages).map(([key, { about }]) => [key, { about }])) } : topic;
+  passages ? { ...topic, passages: Object.fromEntries(Object.entries(passages).map(([key, { about, answerWith }]) => [key, answerWith ? { about, answerWith } : { about }])) } : topic;
 
 const runtimeNation = ({ places, service: { sources, update, calledAs, calledAsAlone, ...service }, ...nation }: Nation): RuntimeNation => ({
   ...nation,

@@ -49,7 +49,23 @@ export const topicSchema = z.object({
     .optional(),
   /** What each part answers: short, detail-N, item-N (from 1). `about` opens a free answer; `questions` feed the search. */
   passages: z
-    .record(z.string().regex(/^(short|detail-[1-9][0-9]*|item-[1-9][0-9]*)$/, 'must be short, detail-N or item-N'), z.object({ about: spokenText, questions: z.array(spokenText).optional() }).strict())
+    .record(
+      z.string().regex(/^(short|detail-[1-9][0-9]*|item-[1-9][0-9]*)$/, 'must be short, detail-N or item-N'),
+      z
+        .object({
+          about: spokenText,
+          questions: z.array(spokenText).optional(),
+          /**
+           * Another passage ("topic-id#key") that answers this one's questions better: a reason for a second
+           * opinion ("you don't understand the information") is answered with what to do about it.
+           */
+          answerWith: z
+            .string()
+            .regex(/^[a-z0-9-]+#(short|detail-[1-9][0-9]*|item-[1-9][0-9]*)$/, 'must be topic-id#short, #detail-N or #item-N')
+            .optional(),
+        })
+        .strict(),
+    )
     .optional(),
   /**
    * How a free answer from this topic opens, instead of understanding.yaml's "About {about}: {text}": for a
@@ -326,7 +342,7 @@ export interface CompiledContent {
  * the search index; sources, dates and related topics are provenance for editors. The bundle is parsed on
  * every cold start, so what the skill never says stays out of it.
  */
-export type RuntimeTopic = Omit<Topic, 'intent' | 'aliases' | 'related' | 'updates' | 'sources' | 'reviewed' | 'passages'> & { passages?: Record<string, { about: string }> };
+export type RuntimeTopic = Omit<Topic, 'intent' | 'aliases' | 'related' | 'updates' | 'sources' | 'reviewed' | 'passages'> & { passages?: Record<string, { about: string; answerWith?: string }> };
 export type RuntimeNation = Omit<Nation, 'places' | 'service'> & {
   service: Omit<Nation['service'], 'sources' | 'update' | 'calledAs' | 'calledAsAlone'> & { update?: { note: string } };
 };

@@ -129,8 +129,14 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
     topic.updates?.forEach((u, i) => {
       if (!sourceIds.has(u.source)) problems.push(`${label}: field updates.${i}.source: no source "${u.source}" in framing.yaml`);
     });
-    for (const key of Object.keys(topic.passages ?? {})) {
+    for (const [key, passage] of Object.entries(topic.passages ?? {})) {
       if (!passageExists(topic, key)) problems.push(`${label}: field passages.${key}: the topic has no such passage`);
+      if (passage.answerWith) {
+        const [targetId, targetKey] = passage.answerWith.split('#');
+        const target = topics.find((t) => t.id === targetId);
+        if (!target || !passageExists(target, targetKey)) problems.push(`${label}: field passages.${key}.answerWith: no passage "${passage.answerWith}"`);
+        else if (target.passages?.[targetKey]?.answerWith) problems.push(`${label}: field passages.${key}.answerWith: "${passage.answerWith}" is answered with another passage itself`);
+      }
     }
     if (topic.intent) {
       if (intentTopics[topic.intent.name]) problems.push(`${label}: field intent.name: ${topic.intent.name} already answers topic ${intentTopics[topic.intent.name]}`);

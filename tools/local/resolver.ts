@@ -46,13 +46,19 @@ const NEAR_THRESHOLD = 0.75;
  * fixtures only; real Alexa NLU will differ, which is why the fallback carries the urgent line.
  */
 const SIMILAR_THRESHOLD = 0.5;
+/** A pair of words said as fixed words in this many samples is a phrase (see `saidAsValue`). */
+const PHRASE_SAMPLES = 20;
 /** The share of the sentence's word weight the sample must contain. */
 const MIN_COVERED = 0.4;
 /** Words too common to tell intents apart; everything else counts, weighted by how few intents use it. */
+// The usual English stop words, and the fillers of speech ("um", "okay", "well"): a statistical NLU does not
+// tell intents apart by "such" or "okay". Negations, question words that choose an answer (why, who, when)
+// and act words (next, again, back) are not in it.
 const FUNCTION_WORDS = new Set(
-  'a an the i im me my we us our you your to of for and or is are am be been it its this that in on at do does did can could would should will what how if with about get got have has had so just they them their he she her his him from by as there was were'.split(
-    ' ',
-  ),
+  `a an the i im me my we us our you your to of for and or is are am be been being it its this that these those in on at do does did doing
+  can could would should will shall may might must what how if with about get got have has had having so just they them their he she her
+  his him from by as there was were such all any both each some own same than too very also only then now once here into onto out up
+  off over which whom ive id ill youre youve theyre theres whats thats its um er erm uh okay ok well yeah yes oh like really thing things`.split(/\s+/),
 );
 const contentStems = (text: string) => [
   ...new Set(
@@ -76,6 +82,8 @@ export class Resolver {
   private readonly bags: { sample: CompiledSample; stems: string[] }[] = [];
   private readonly weight = new Map<string, number>();
   private unknownWeight = 1;
+  /** How many samples say each pair of neighbouring fixed words ("second opinion"): see `saidAsValue`. */
+  private readonly literalPairs = new Map<string, number>();
   /** A filled slot counts as a shared word of middling weight: the median of the stems' weights. */
   private slotWeight = 1;
 
@@ -97,7 +105,31 @@ export class Resolver {
       const phrases = [...intent.samples, ...(BUILT_IN_PHRASES[intent.name] ?? [])];
       for (const sample of phrases) this.samples.push(this.compile(intent.name, sample));
     }
+    for (const sample of this.samples) {
+      for (const part of sample.sample.split(/\{\w+\}/)) {
+        const words = normalise(part).split(' ').filter(Boolean);
+        for (let i = 1; i < words.length; i++) this.literalPairs.set(`${words[i - 1]} ${words[i]}`, (this.literalPairs.get(`${words[i - 1]} ${words[i]}`) ?? 0) + 1);
+      }
+    }
     this.prepareSimilarity();
+  }
+
+  /**
+   * Whether a slot value is said in the sentence as a value. A one-word value inside a phrase that many
+   * samples say as fixed words is part of that phrase, as Alexa's NLU reads it: "second" in "a second
+   * opinion" is not the ORDINAL "second".
+   */
+  private saidAsValue(text: string, value: string): boolean {
+    const words = text.split(' ');
+    const valueWords = value.split(' ');
+    for (let i = 0; i + valueWords.length <= words.length; i++) {
+      if (valueWords.some((w, j) => words[i + j] !== w)) continue;
+      const before = i > 0 ? `${words[i - 1]} ${valueWords[0]}` : '';
+      const after = i + valueWords.length < words.length ? `${valueWords[valueWords.length - 1]} ${words[i + valueWords.length]}` : '';
+      const inPhrase = valueWords.length === 1 && ((this.literalPairs.get(before) ?? 0) >= PHRASE_SAMPLES || (this.literalPairs.get(after) ?? 0) >= PHRASE_SAMPLES);
+      if (!inPhrase) return true;
+    }
+    return false;
   }
 
   private prepareSimilarity(): void {
@@ -223,7 +255,7 @@ export class Resolver {
       const type = this.slotTypes.get(`${sample.intent}.${name}`) ?? '';
       if (!saidValues.has(type)) {
         const known = [...(this.values.get(type)?.keys() ?? [])];
-        saidValues.set(type, known.filter((v) => ` ${text} `.includes(` ${v} `)).sort((a, b) => b.length - a.length)[0]);
+        saidValues.set(type, known.filter((v) => this.saidAsValue(text, v)).sort((a, b) => b.length - a.length)[0]);
       }
       return saidValues.get(type);
     };

@@ -5,7 +5,8 @@
  */
 
 // Words that start with a vowel letter but a consonant sound, and the reverse (said as letters: "an MDT").
-const VOWEL_LETTER_CONSONANT_SOUND = /^(one|once|uni|use|usu|eu|uk|ur|ewe)/;
+// "ur" only as in urine and urology: "an urgent" is right.
+const VOWEL_LETTER_CONSONANT_SOUND = /^(one|once|uni|use|usu|eu|uk|uri|uro|ure|ewe)/;
 const CONSONANT_LETTER_VOWEL_SOUND = /^(hour|honest|honour|heir|mdt|nhs|mri|x|fbi|sos|rsvp|llb|lsd|mp)\b/;
 const REPEATABLE = new Set(['bye', 'night', 'ta', 'very', 'so', 'no', 'far', 'really', 'that', 'had']);
 
@@ -37,7 +38,9 @@ export function grammarProblems(sample: string): string[] {
   for (let i = 0; i + 1 < words.length; i++) {
     const [word, next] = [words[i], words[i + 1]];
     if (word === next && !REPEATABLE.has(word) && word !== 'SLOT') problems.push(`"${word}" twice`);
-    if (word === 'a' && /^[aeiou]/.test(next) && !VOWEL_LETTER_CONSONANT_SOUND.test(next)) problems.push(`"a ${next}"`);
+    // "A and E", the department, is letters, not the article.
+    const letters = word === 'a' && next === 'and' && words[i + 2] === 'e';
+    if (word === 'a' && !letters && /^[aeiou]/.test(next) && !VOWEL_LETTER_CONSONANT_SOUND.test(next)) problems.push(`"a ${next}"`);
     if (word === 'an' && next !== 'SLOT' && (!/^[aeiou]/.test(next) || VOWEL_LETTER_CONSONANT_SOUND.test(next)) && !CONSONANT_LETTER_VOWEL_SOUND.test(next)) problems.push(`"an ${next}"`);
   }
   for (const rule of DISAGREEMENT) if (rule.test(sample)) problems.push(`matches ${rule.source}`);
