@@ -22,7 +22,7 @@ interface Row {
 }
 
 const CRISIS = new Set(['suicidal', 'self-harm', 'third-person-crisis', 'crisis-direct', 'crisis-indirect']);
-const TABLES = ['safety-tuning.yaml', 'safety-tuning-3.yaml'];
+const TABLES = ['safety-tuning.yaml', 'safety-tuning-3.yaml', 'safety-tuning-4.yaml'];
 /** Helpline numbers said by the abuse and sexual-assault answers, in any nation's form. */
 const abuseNumbers = ['abuse', 'sexual-assault'].flatMap((id) =>
   content.safety[id].lines.flatMap((l) => (typeof l === 'string' ? [l] : Object.values(l.nation))).flatMap((l) => l.match(/\b0\d{3,4}(?: \d{2,4})+\b/g) ?? []),
