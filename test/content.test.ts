@@ -102,7 +102,9 @@ describe('currency and safety', () => {
   test('Wales names Llais, flags the Community Health Councils change and records the source', () => {
     const wales = nations.find((n) => n.id === 'wales')!;
     expect(wales.service.name).toBe('Llais');
-    expect(wales.service.update?.note).toMatch(/Community Health Councils.*replaced by Llais in April 2023/);
+    expect(wales.service.update?.note).toMatch(/Llais.*Community Health Councils.*April 2023/);
+    // Said first, too: listeners who know the older guidance ask for the councils by name.
+    expect(wales.service.introduction).toMatch(/Llais.*Community Health Councils/);
     expect(framing.sources[wales.service.update!.source].url).toMatch(/^https:\/\/www\.gov\.wales\//);
   });
 
@@ -185,6 +187,6 @@ describe('what the Lambda carries', () => {
     const json = JSON.stringify(runtime);
     for (const key of BUILD_ONLY) expect([key, json.includes(`"${key}":`)]).toEqual([key, false]);
     // The Wales change is spoken, so its note stays even though its date and source do not.
-    expect(runtime.nations.find((n) => n.id === 'wales')!.service.update?.note).toMatch(/replaced by Llais/);
+    expect(runtime.nations.find((n) => n.id === 'wales')!.service.update?.note).toMatch(/Community Health Councils/);
   });
 });

@@ -200,11 +200,11 @@ describe('who can help: the NATION slot', () => {
     const chat = new Chat();
     const a = await chat.user('who helps in Wales');
     // Who can help and how to reach them first; what they do, the change of name and Citizens Advice follow.
-    expectAlexa(a, { startsWith: 'In Wales, Llais may be able to give you advice.', says: 'hospital switchboard', open: true });
+    const wales = content.nations.find((n) => n.id === 'wales')!.service;
+    expectAlexa(a, { startsWith: wales.introduction, says: 'hospital switchboard', open: true });
     expect(a.ssml).toContain("<sub alias='hlice'>Llais</sub>");
     const b = await chat.user('more');
-    expectAlexa(b, { says: 'replaced by Llais in April 2023', open: true });
-    expectAlexa(await chat.user('more'), { says: 'Citizens Advice', open: true });
+    expectAlexa(b, { says: [wales.does, wales.update!.note, 'Citizens Advice'], open: true });
   });
 
   test('a synonym and a city resolve to the nation id', async () => {

@@ -56,6 +56,7 @@ export function runtimeContent({ framing, topics, nations, speech: { pauses, rat
     safety: Object.fromEntries(answers),
     speech: { ...speech, breaks: breaksFor(pauses), prosody: prosodyFor(rates) },
     understanding: {
+      notPlaceWords: understanding.notPlaceWords,
       listReferences: understanding.listReferences.say,
       feelingsOffer: understanding.feelingsOffer,
       passages: understanding.passages,

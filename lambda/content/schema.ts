@@ -168,6 +168,8 @@ export const understandingSchema = z.object({
   feelings: z.array(z.object({ id, any: z.array(pattern).min(1), say: spokenText, samples: z.array(sample).optional() }).strict()),
   feelingsOffer: z.object({ topic: id, prompt: promptQuestionText() }),
   otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: z.string().regex(/^[a-z0-9-]+#(short|detail-[0-9]+|item-[0-9]+)$/) }).strict()),
+  /** Words no place name holds: a few words a place carrier caught ("and if they say no") that hold one are not a place. */
+  notPlaceWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
   passages: z.object({
     listOffer: promptQuestionText(),
     topicOffer: promptQuestionText(),
@@ -361,6 +363,7 @@ export interface RuntimeContent {
   prompts: Prompts;
   /** The spoken parts of understanding.yaml (its patterns travel compiled in understanding.json). */
   understanding: {
+    notPlaceWords: Understanding['notPlaceWords'];
     listReferences: Understanding['listReferences']['say'];
     feelingsOffer: Understanding['feelingsOffer'];
     passages: Understanding['passages'];

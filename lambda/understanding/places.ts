@@ -13,7 +13,11 @@ const { prompts } = content;
 
 /** Longer than a place or service name ("the Isle of Man" is four words): a sentence a carrier caught. */
 const NAME_WORDS = 4;
-const isSentence = (spoken: string) => spoken.split(/\s+/).length > NAME_WORDS;
+const notPlaceWords = new Set(content.understanding.notPlaceWords);
+const isSentence = (spoken: string) => {
+  const words = spoken.toLowerCase().replace(/'/g, '').split(/\s+/);
+  return words.length > NAME_WORDS || words.some((word) => notPlaceWords.has(word));
+};
 
 /** The services are UK ones: say so, name all four, and ask again. */
 export function notInUkTurn(state: DialogueState): Turn {
