@@ -213,6 +213,13 @@ describe('the triage module on its own', () => {
     ['what dose should i take', 'symptom'],
     ['is this lump cancer', 'symptom'],
     ['I CAN’T BREATHE', 'emergency'],
+    // Rule order: an overdose and a head injury come before abuse ("her tablets", "hit her head").
+    ['she has had far too many of her tablets', 'emergency'],
+    ['grandma tripped and hit her head on the kerb', 'emergency'],
+    // The days after chemotherapy are when infection is most dangerous: "last week" is not history here.
+    ['he had his chemo last week and now he is shivery and hot', 'chemo'],
+    // Safety nets come before low mood: "I'm afraid" with a rope is not low mood.
+    ['i am afraid he has gone out with a rope', 'crisis'],
   ])('"%s" → %s', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);
   });
@@ -232,6 +239,9 @@ describe('the triage module on its own', () => {
     'will a second opinion delay my chemo',
     'my blood test results came back',
     'the consultant was rude to me, can I see someone else',
+    "there's no emergency, I just wondered how long a referral takes",
+    "I couldn't breathe a word of it to my sister",
+    'would a second opinion be quicker in an emergency',
   ])('calm: "%s"', (words) => {
     const result = triage(words);
     expect([words, result && ['emergency', 'chemo', 'crisis', 'abuse', 'sexual-assault'].includes(result.answer) ? result : undefined]).toEqual([words, undefined]);

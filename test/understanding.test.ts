@@ -110,6 +110,17 @@ describe('places and services anywhere in the words', () => {
     expectAlexa(a, { startsWith: `About ${helpTopic.passages!['detail-1'].about}: ${helpTopic.detail[0]}`, open: true });
   });
 
+  test('a few words a place carrier caught are a place only when they could be a name', async () => {
+    // U: "and if they say no", caught by "and {nation}" → understood, not "I only know about services in the UK".
+    const chat = new Chat();
+    await chat.user('who can help if i can’t get a referral');
+    const a = await chat.intent('NationIntent', { nation: { value: 'if they say no' } });
+    expectAlexa(a, { saysNot: prompts.nation.notInUk.split('{')[0], open: true });
+    // U: "France" still gets the four UK services.
+    const b = await new Chat().intent('NationIntent', { nation: { value: 'france' } });
+    expectAlexa(b, { startsWith: prompts.nation.notInUk.split('{')[0], open: true });
+  });
+
   test('the ServiceIntent routes a named service the same way', async () => {
     const chat = new Chat();
     expectAlexa(await chat.user('what is llais'), { startsWith: service('wales').introduction, open: true });
@@ -146,6 +157,15 @@ describe('passages: the sentence asked about, led by what was understood', () =>
     const t = topic(topicId);
     const a = await ask(new Chat(), words);
     expectAlexa(a, { startsWith: `About ${t.passages![key].about}:`, open: true });
+  });
+
+  test('a reason said as a worry is answered with what to do about it (answerWith in content)', async () => {
+    // U: (reasons item 2, "you don't understand the information") → A: the not-understanding topic's answer.
+    const reasons = topic('reasons');
+    const [targetId, targetKey] = reasons.passages!['item-2'].answerWith!.split('#');
+    expect(targetKey).toBe('short');
+    const a = await new Chat().intent('ReasonsItem2Intent');
+    expectAlexa(a, { startsWith: topic(targetId).shortAnswer, saysNot: reasons.list!.items[1].spoken, open: true });
   });
 
   test('on a device, a passage question reaches its passage intent', async () => {
