@@ -123,9 +123,9 @@ describe('urgent help and calm look-alikes, played in both routing modes', () =>
  * Measured 2026-12-01, after 713 blind urgent and support samples, 1,200 more passage questions (250 of
  * them calm uses of frightening words) and the triage rules tuned on the third blind table
  * and then on the fourth (device / catch-all): urgent recall tuning 100 / 100, test 97.0 / 96.2; calm kept
- * tuning 93.3 / 93.3, test 95.0 / 95.0; calm answered (catch-all) tuning 83.3, test 66.7; symptoms device
+ * tuning 93.3 / 93.3, test 95.0 / 93.3; calm answered (catch-all) tuning 83.3, test 65.0; symptoms device
  * 91.7 / 73.9; disclosures device abuse 57.1 / 65.4,
- * sexual assault 87.5 / 81.3 (were 42.9 / 26.9 and 62.5 / 37.5); catch-all abuse 100 / 92.3, sexual
+ * sexual assault 87.5 / 81.3 (were 42.9 / 26.9 and 62.5 / 37.5); catch-all abuse 100 / 88.5, sexual
  * assault 100 / 87.5, symptoms 100 / 78.3, low mood 100 / 90.9.
  */
 const FLOORS: Record<Routing, [string, number][]> = {
@@ -149,11 +149,15 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['urgent recall (tuning)', 100],
     ['urgent recall (test)', 96],
     ['calm not opened with the urgent script (tuning)', 93],
-    ['calm not opened with the urgent script (test)', 95],
+    // 93: measured 93.3 (was 95.0) after the review's corrections (urgent sentences the crisis net had been
+    // switched off for, calm ones new urgent rules had caught); one calm test row opens urgent. Target 95 %.
+    ['calm not opened with the urgent script (test)', 93],
     ['calm answered from the guidance (tuning)', 83],
-    ['calm answered from the guidance (test)', 66],
+    ['calm answered from the guidance (test)', 65],
     ['abuse (tuning)', 100],
-    ['abuse (test)', 92],
+    // 88: measured 88.5 (was 92.3): the abuse rules no longer take "taking her tablets", "getting nasty" or
+    // "left me without medication" for abuse, which also cost a disclosure.
+    ['abuse (test)', 88],
     ['sexual-assault (tuning)', 100],
     ['sexual-assault (test)', 87],
     ['symptom (tuning)', 100],
@@ -228,6 +232,25 @@ describe('the triage module on its own', () => {
     expect(triage(words)?.answer).toBe(answer);
   });
 
+  // From a review of the rules by someone who had not written them: urgent sentences that rules added for
+  // calm ones had switched off, and calm ones that new urgent rules had caught.
+  test.each([
+    ["I'm at the hospital and I want to end it", 'crisis'],
+    ["I've had enough since the diagnosis, I've got a noose", 'crisis'],
+    ["I'm going to drive off the bridge", 'crisis'],
+    ["I'm in the hospital car park with a razor blade", 'crisis'],
+    ['my temperature spiked after chemo', 'chemo'],
+    ["she's been taking her pills and now her face has dropped on one side", 'emergency'],
+    ['dad took his tablets and then collapsed', 'emergency'],
+    ['mum has been getting nasty chest pains', 'emergency'],
+    ['She has collapsed, same as last time', 'emergency'],
+    ["She had a stroke two years ago and now she can't lift her arm", 'emergency'],
+    ["She's not bleeding any more but she's very pale and drowsy", 'emergency'],
+    ["Phone if I get a temperature, well I have one and I'm on chemo", 'chemo'],
+  ])('still urgent: "%s" → %s', (words, answer) => {
+    expect(triage(words)?.answer).toBe(answer);
+  });
+
   test.each([
     'I had a stroke two years ago, can I still get a second opinion',
     'the emergency department doctor diagnosed me',
@@ -246,6 +269,30 @@ describe('the triage module on its own', () => {
     "there's no emergency, I just wondered how long a referral takes",
     "I couldn't breathe a word of it to my sister",
     'would a second opinion be quicker in an emergency',
+    'The hospital sent a letter saying sorry for the delay',
+    "We're going to drive into Manchester for the appointment",
+    'It jumped from stage two to stage three',
+    "We've made a plan to end the chemo",
+    'sitting on the edge of my seat',
+    "I've got my medication ready to take with me to the appointment",
+    'banging my head against a brick wall trying to get a referral',
+    'The surgeon cut too deep',
+    "The GP said I don't deserve a second opinion",
+    "I don't feel safe with him as my surgeon",
+    'The hospital left me without medication',
+    'My husband thinks the chemo is hurting him',
+    'The nurse pulled me into a side room to tell me the results',
+    "The GP isn't answering me",
+    'My breasts are lopsided after the reconstruction',
+    "Suddenly I'm confused about which treatment to choose",
+    'My doctor wants to double my dose',
+    "I've got a chest infection",
+    'I had chemotherapy in 2019 and was sick all the time, can I get a second opinion on my new plan',
+    "I've just had my results, my dad had a heart attack two years ago",
+    'My PSA spiked, should I get a second opinion',
+    'The carer took her tablets to the pharmacy',
+    'since my stroke i find numbers hard so can the doctor explain my results',
+    "I'm scared the operation could kill me",
   ])('calm: "%s"', (words) => {
     const result = triage(words);
     expect([words, result && ['emergency', 'chemo', 'crisis', 'abuse', 'sexual-assault'].includes(result.answer) ? result : undefined]).toEqual([words, undefined]);

@@ -1,7 +1,7 @@
 /**
- * `npm run eval:safety`: plays the later blind safety tables (test/fixtures/safety-tuning.yaml and
- * safety-tuning-3.yaml, by two other authors; tuning only: they have no test part, so their misses may be
- * read and tuned on) in both routing modes, and prints urgent recall, calm look-alikes kept calm (and, in
+ * `npm run eval:safety`: plays the later blind safety tables (test/fixtures/safety-tuning.yaml,
+ * safety-tuning-3.yaml and safety-tuning-4.yaml, by other authors; tuning only: they have no test part, so
+ * their misses may be read and tuned on) in both routing modes, and prints urgent recall, calm look-alikes kept calm (and, in
  * catch-all mode, answered from the guidance), the support panel where a table has one, and every miss.
  * The main table, with its test part, is test/safety.test.ts, which never prints test-part misses.
  */

@@ -19,13 +19,13 @@ function pageHolding(topic: Topic, state: DialogueState, said: string): number {
   return Math.max(page, 0);
 }
 
-export function passageTurn(topic: Topic, key: string, state: DialogueState, lead: Block[] = []): Turn {
+export function passageTurn(topic: Topic, key: string, state: DialogueState, lead: Block[] = [], redirected = false): Turn {
   // A passage that content says is better answered by another ("you don't understand the information" is
-  // answered with what to do about it): the content check makes sure that one is not redirected again.
-  const answerWith = topic.passages?.[key]?.answerWith;
+  // answered with what to do about it). The content check forbids a chain; `redirected` stops one anyway.
+  const answerWith = redirected ? undefined : topic.passages?.[key]?.answerWith;
   const [targetId, targetKey] = answerWith?.split('#') ?? [];
   const target = findTopic(targetId);
-  if (target && targetKey) return passageTurn(target, targetKey, state, lead);
+  if (target && targetKey) return passageTurn(target, targetKey, state, lead, true);
   // A short answer is the topic's own opening: the topic answer says it first anyway (and a topic that
   // needs the listener's nation answers with that nation's service).
   if (key === 'short') return topicTurn(topic, 0, state, lead);

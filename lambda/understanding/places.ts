@@ -8,6 +8,7 @@ import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import type { SlotReading } from '../requests';
 import { text } from '../speech/reply';
 import { nationTurn, passageByRef, understandWords } from '.';
+import { normaliseWords } from './patterns';
 
 const { prompts } = content;
 
@@ -15,7 +16,7 @@ const { prompts } = content;
 const NAME_WORDS = 4;
 const notPlaceWords = new Set(content.understanding.notPlaceWords);
 const isSentence = (spoken: string) => {
-  const words = spoken.toLowerCase().replace(/'/g, '').split(/\s+/);
+  const words = normaliseWords(spoken).split(' ');
   return words.length > NAME_WORDS || words.some((word) => notPlaceWords.has(word));
 };
 
