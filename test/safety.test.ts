@@ -293,6 +293,7 @@ describe('the triage module on its own', () => {
     'The carer took her tablets to the pharmacy',
     'since my stroke i find numbers hard so can the doctor explain my results',
     "I'm scared the operation could kill me",
+    "I don't feel right about my chemo plan",
   ])('calm: "%s"', (words) => {
     const result = triage(words);
     expect([words, result && ['emergency', 'chemo', 'crisis', 'abuse', 'sexual-assault'].includes(result.answer) ? result : undefined]).toEqual([words, undefined]);
