@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { passageKeys } from '../../lambda/search/passage-keys';
+import { passageIntentName } from '../model/names';
 import type { z } from 'zod';
 import {
   framingSchema,
@@ -147,10 +148,9 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   // sentence about travel costs rather than to the start of the disadvantages.
   const passageIntents: Record<string, string> = {};
   for (const topic of topics) {
-    const base = topic.intent ? topic.intent.name.replace(/Intent$/, '') : topic.id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
     for (const [key, passage] of Object.entries(topic.passages ?? {})) {
       if (key === 'short' || !passage.questions?.length) continue;
-      passageIntents[`${base}${key.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}Intent`] = `${topic.id}#${key}`;
+      passageIntents[passageIntentName(topic, key)] = `${topic.id}#${key}`;
     }
   }
   nations.forEach((nation, i) => {

@@ -50,10 +50,12 @@ const SIMILAR_THRESHOLD = 0.5;
 const PHRASE_SAMPLES = 20;
 /** The share of the sentence's word weight the sample must contain. */
 const MIN_COVERED = 0.4;
-/** Words too common to tell intents apart; everything else counts, weighted by how few intents use it. */
-// The usual English stop words, and the fillers of speech ("um", "okay", "well"): a statistical NLU does not
-// tell intents apart by "such" or "okay". Negations, question words that choose an answer (why, who, when)
-// and act words (next, again, back) are not in it.
+/**
+ * Words too common to tell intents apart; everything else counts, weighted by how few intents use it. The
+ * usual English stop words, and the fillers of speech ("um", "okay", "well"): a statistical NLU does not
+ * tell intents apart by "such" or "okay". Negations, question words that choose an answer (why, who, when)
+ * and act words (next, again, back) are not in it.
+ */
 const FUNCTION_WORDS = new Set(
   `a an the i im me my we us our you your to of for and or is are am be been being it its this that these those in on at do does did doing
   can could would should will shall may might must what how if with about get got have has had having so just they them their he she her
@@ -108,7 +110,10 @@ export class Resolver {
     for (const sample of this.samples) {
       for (const part of sample.sample.split(/\{\w+\}/)) {
         const words = normalise(part).split(' ').filter(Boolean);
-        for (let i = 1; i < words.length; i++) this.literalPairs.set(`${words[i - 1]} ${words[i]}`, (this.literalPairs.get(`${words[i - 1]} ${words[i]}`) ?? 0) + 1);
+        for (let i = 1; i < words.length; i++) {
+          const pair = `${words[i - 1]} ${words[i]}`;
+          this.literalPairs.set(pair, (this.literalPairs.get(pair) ?? 0) + 1);
+        }
       }
     }
     this.prepareSimilarity();
