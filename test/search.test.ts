@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { content, fill, findTopic } from '../lambda/content';
-import { searchPassages, type PassageData } from '../lambda/search/passages';
+import { questionClauseStart, searchPassages, type PassageData } from '../lambda/search/passages';
 import { termOptions, termTable } from '../lambda/search/terms';
 import { GENERATED_DIR } from '../tools/build-content';
 import { loadContent } from '../tools/content/load';
@@ -48,6 +48,16 @@ describe('free questions', () => {
     });
     const advantages = findTopic('advantages')!;
     expectAlexa(await new Chat().intent('QueryIntent', { query: { value: 'what happens if both doctors agree' } }), { startsWith: `About ${advantages.passages!['item-1'].about}`, open: true });
+  });
+
+  test('a story told before the question does not choose the answer: the question does', async () => {
+    const words = 'my dad had a fall in the garden last spring can he still ask for a second opinion'.split(' ');
+    expect(words.slice(questionClauseStart(words)).join(' ')).toBe('can he still ask for a second opinion');
+    expect(questionClauseStart('can i ring my gp for one'.split(' '))).toBe(0);
+    // Searched whole, "dad" pulls this to what relatives and carers can do; the question is about asking at all.
+    const chat = new Chat(undefined, 'catch-all');
+    const a = await chat.intent('QueryIntent', { query: { value: words.join(' ') } });
+    expectAlexa(a, { startsWith: findTopic('what-is-a-second-opinion')!.shortAnswer, open: true });
   });
 
   test('words that name built-in object properties are ordinary words, not a crash', async () => {

@@ -177,6 +177,14 @@ export const understandingSchema = z.object({
     minScore: z.number().positive(),
     minMargin: z.number().min(1),
     maxWords: z.number().int().min(5).max(200),
+    questionClause: z
+      .object({
+        questionWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+        askers: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+        minContextWords: z.number().int().min(1),
+        contextWeight: z.number().min(0).max(1),
+      })
+      .strict(),
     unsureChoices: z.array(id).length(3),
   }),
 });

@@ -4,9 +4,9 @@
  * loaded on the first free question only, so launches and topic intents never pay for it.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { findTopic, type Topic } from '../content';
+import { content, findTopic, type Topic } from '../content';
 import { PASSAGE_FIELDS, type PassageData } from './passage-keys';
-import { termOptions } from './terms';
+import { lowerWithoutApostrophes, termOptions } from './terms';
 
 export { PASSAGE_FIELDS, passageKeys, type PassageData } from './passage-keys';
 
@@ -45,9 +45,11 @@ function load() {
 export function rankPassages(question: string, preferTopic?: string): PassageHit[] {
   const { data, index } = load();
   // Bounded cost: a sentence longer than anyone says in one breath is cut, not searched whole.
-  const words = question.split(/\s+/).slice(0, data.maxWords).join(' ');
+  const words = question.split(/\s+/).slice(0, data.maxWords);
+  const { contextWeight } = content.understanding.passages.questionClause;
+  const storyTerms = termCount(words.slice(0, questionClauseStart(words)).join(' '));
   return index
-    .search(words, SEARCH)
+    .search(words.join(' '), storyTerms ? { ...SEARCH, boostTerm: (_term, i) => (i < storyTerms ? contextWeight : 1) } : SEARCH)
     .map((result) => {
       const [topicId, key] = String(result.id).split('#');
       const score = topicId === preferTopic ? result.score * 1.3 : result.score;
@@ -55,6 +57,26 @@ export function rankPassages(question: string, preferTopic?: string): PassageHit
     })
     .filter((hit) => hit.topic !== undefined)
     .sort((a, b) => b.score - a.score);
+}
+
+/** How many search terms some words make (MiniSearch numbers a query's terms after stop words go). */
+function termCount(words: string): number {
+  const { tokenize, processTerm } = termOptions(load().data.terms);
+  return tokenize(words).filter((word) => processTerm(word)).length;
+}
+
+/**
+ * Where the question starts in a sentence that tells a story first ("i nearly died from sepsis two years
+ * ago | does that stop me getting a second opinion"): the first question word followed by an asker, at
+ * least `minContextWords` in. 0 when the sentence is all question.
+ */
+export function questionClauseStart(words: string[]): number {
+  const { questionWords, askers, minContextWords } = content.understanding.passages.questionClause;
+  const plain = words.map((word) => lowerWithoutApostrophes(word).replace(/[^a-z]/g, ''));
+  for (let i = minContextWords; i + 1 < plain.length; i++) {
+    if (questionWords.includes(plain[i]) && askers.includes(plain[i + 1])) return i;
+  }
+  return 0;
 }
 
 export interface PassageSearch {
