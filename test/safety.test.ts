@@ -110,7 +110,8 @@ describe('urgent help and calm look-alikes, played in both routing modes', () =>
  * Measured 2026-12-01, after 713 blind urgent and support samples, 1,200 more passage questions (250 of
  * them calm uses of frightening words) and the triage rules tuned on the third blind table
  * and then on the fourth (device / catch-all): urgent recall tuning 100 / 100, test 97.0 / 96.2; calm kept
- * tuning 93.3 / 93.3, test 95.0 / 93.3; calm answered (catch-all) tuning 83.3, test 65.0; symptoms device
+ * tuning 93.3 / 93.3, test 95.0 / 93.3 (now 96.7 / 96.7 and 96.7 / 95.0); calm answered (catch-all) tuning
+ * 83.3, test 65.0 (now 70.0); symptoms device
  * 91.7 / 73.9; disclosures device abuse 57.1 / 65.4,
  * sexual assault 87.5 / 81.3 (were 42.9 / 26.9 and 62.5 / 37.5); catch-all abuse 100 / 88.5, sexual
  * assault 100 / 87.5, symptoms 100 / 78.3, low mood 100 / 90.9.
@@ -122,10 +123,10 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // own answer (urgent routed to its own answer, test: 59.1 → 84.1 %), but a row now reaches a passage
     // intent by similarity instead of the fallback, which carried 999. The target stays 100 %.
     ['urgent recall (test)', 96.9],
-    ['calm not opened with the urgent script (tuning)', 93],
-    // 95: measured 95.0 (was 96.7) once the symptom intent learnt everyday complaints (symptoms given who can
-    // advise, test: 56.5 → 73.9 %): one calm row now reaches an urgent intent by similarity. Target 95 %.
-    ['calm not opened with the urgent script (test)', 95],
+    // 96: measured 96.7 (were 93.3 and 95.0) once calm intents learnt urgent words said in the negative
+    // ("he isn't bleeding or anything, how does he get a second opinion"). Target 95 %.
+    ['calm not opened with the urgent script (tuning)', 96],
+    ['calm not opened with the urgent script (test)', 96],
     ['symptom (test)', 73],
     ['abuse (test)', 65],
     ['sexual-assault (test)', 80],
@@ -135,12 +136,12 @@ const FLOORS: Record<Routing, [string, number][]> = {
   'catch-all': [
     ['urgent recall (tuning)', 100],
     ['urgent recall (test)', 96],
-    ['calm not opened with the urgent script (tuning)', 93],
-    // 93: measured 93.3 (was 95.0) after the review's corrections (urgent sentences the crisis net had been
-    // switched off for, calm ones new urgent rules had caught); one calm test row opens urgent. Target 95 %.
-    ['calm not opened with the urgent script (test)', 93],
+    // Measured 96.7 and 95.0 (were 93.3 and 93.3) once calm intents learnt urgent words said in the negative.
+    ['calm not opened with the urgent script (tuning)', 96],
+    ['calm not opened with the urgent script (test)', 95],
     ['calm answered from the guidance (tuning)', 83],
-    ['calm answered from the guidance (test)', 65],
+    // 70: measured 70.0 (was 65.0) once the question after a story counts more than the story. Target 90 %.
+    ['calm answered from the guidance (test)', 70],
     ['abuse (tuning)', 100],
     // 88: measured 88.5 (was 92.3): the abuse rules no longer take "taking her tablets", "getting nasty" or
     // "left me without medication" for abuse, which also cost a disclosure.

@@ -57,7 +57,7 @@ describe('free questions', () => {
     // Searched whole, "dad" pulls this to what relatives and carers can do; the question is about asking at all.
     const chat = new Chat(undefined, 'catch-all');
     const a = await chat.intent('QueryIntent', { query: { value: words.join(' ') } });
-    expectAlexa(a, { startsWith: findTopic('what-is-a-second-opinion')!.shortAnswer, open: true });
+    expectAlexa(a, { startsWith: findTopic('how-to-get')!.shortAnswer, open: true });
   });
 
   test('words that name built-in object properties are ordinary words, not a crash', async () => {
