@@ -119,10 +119,10 @@ describe('urgent help and calm look-alikes, played in both routing modes', () =>
 const FLOORS: Record<Routing, [string, number][]> = {
   device: [
     ['urgent recall (tuning)', 100],
-    // 96.9: measured 97.0, 128 of 132 (was 97.7). The urgent samples moved most device rows from the fallback to their
-    // own answer (urgent routed to its own answer, test: 59.1 → 84.1 %), but a row now reaches a passage
-    // intent by similarity instead of the fallback, which carried 999. The target stays 100 %.
-    ['urgent recall (test)', 96.9],
+    // 97.7: measured 97.7, 129 of 132 (was 97.0) once the low-mood answer said 999 by word 19 (it was word 27):
+    // a crisis said in low mood's words reaches that answer. Rows that reach a passage intent by similarity
+    // instead of the fallback (which carries 999) are what is left. The target stays 100 %.
+    ['urgent recall (test)', 97.7],
     // 96: measured 96.7 (were 93.3 and 95.0) once calm intents learnt urgent words said in the negative
     // ("he isn't bleeding or anything, how does he get a second opinion"). Target 95 %.
     ['calm not opened with the urgent script (tuning)', 96],
@@ -135,7 +135,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
   ],
   'catch-all': [
     ['urgent recall (tuning)', 100],
-    ['urgent recall (test)', 96],
+    // 96.9: measured 97.0, 128 of 132 (was 96.2) once the low-mood answer said 999 by word 19. Target 100 %.
+    ['urgent recall (test)', 96.9],
     // Measured 96.7 and 95.0 (were 93.3 and 93.3) once calm intents learnt urgent words said in the negative.
     ['calm not opened with the urgent script (tuning)', 96],
     ['calm not opened with the urgent script (test)', 95],
