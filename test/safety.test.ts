@@ -128,7 +128,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['calm not opened with the urgent script (tuning)', 96],
     ['calm not opened with the urgent script (test)', 96],
     ['symptom (test)', 73],
-    ['abuse (test)', 65],
+    // 69: measured 69.2 (was 65.4) with violence, threats, stalking and coercion in everyday words.
+    ['abuse (test)', 69],
     ['sexual-assault (test)', 80],
     // 90: measured 90.9 (was 95.5): two test rows now reach other intents by similarity.
     ['low-mood (test)', 90],
