@@ -127,7 +127,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // ("he isn't bleeding or anything, how does he get a second opinion"). Target 95 %.
     ['calm not opened with the urgent script (tuning)', 96],
     ['calm not opened with the urgent script (test)', 96],
-    ['symptom (test)', 73],
+    // 78: measured 78.3 (was 73.9) with everyday mild complaints and medicine questions as symptom samples.
+    ['symptom (test)', 78],
     // 69: measured 69.2 (was 65.4) with violence, threats, stalking and coercion in everyday words.
     ['abuse (test)', 69],
     ['sexual-assault (test)', 80],
@@ -151,7 +152,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['sexual-assault (tuning)', 100],
     ['sexual-assault (test)', 87],
     ['symptom (tuning)', 100],
-    ['symptom (test)', 78],
+    // 82: measured 82.6 (was 78.3) with everyday mild complaints as symptom samples.
+    ['symptom (test)', 82],
     ['low-mood (tuning)', 100],
     ['low-mood (test)', 90],
   ],
