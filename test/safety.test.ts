@@ -123,9 +123,10 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // a crisis said in low mood's words reaches that answer. Rows that reach a passage intent by similarity
     // instead of the fallback (which carries 999) are what is left. The target stays 100 %.
     ['urgent recall (test)', 97.7],
-    // 96: measured 96.7 (were 93.3 and 95.0) once calm intents learnt urgent words said in the negative
-    // ("he isn't bleeding or anything, how does he get a second opinion"). Target 95 %.
-    ['calm not opened with the urgent script (tuning)', 96],
+    // Tuning 93 (measured 93.3), test 96 (measured 96.7, was 95.0). Calm samples that said an urgent word in
+    // the negative ("i'm not suicidal, it's just that…") were tried and removed: a review found they took
+    // urgent sentences ("i'm suicidal and my consultant doesn't listen"). Target 95 %.
+    ['calm not opened with the urgent script (tuning)', 93],
     ['calm not opened with the urgent script (test)', 96],
     // 78: measured 78.3 (was 73.9) with everyday mild complaints and medicine questions as symptom samples.
     ['symptom (test)', 78],
@@ -139,12 +140,12 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['urgent recall (tuning)', 100],
     // 96.9: measured 97.0, 128 of 132 (was 96.2) once the low-mood answer said 999 by word 19. Target 100 %.
     ['urgent recall (test)', 96.9],
-    // Measured 96.7 and 95.0 (were 93.3 and 93.3) once calm intents learnt urgent words said in the negative.
-    ['calm not opened with the urgent script (tuning)', 96],
+    // Measured 93.3 and 95.0 (were 93.3 and 93.3); see the device floors for the negated samples removed.
+    ['calm not opened with the urgent script (tuning)', 93],
     ['calm not opened with the urgent script (test)', 95],
     ['calm answered from the guidance (tuning)', 83],
-    // 70: measured 70.0 (was 65.0) once the question after a story counts more than the story. Target 90 %.
-    ['calm answered from the guidance (test)', 70],
+    // 68: measured 68.3 (was 65.0) once the question after a story counts more than the story. Target 90 %.
+    ['calm answered from the guidance (test)', 68],
     ['abuse (tuning)', 100],
     // 88: measured 88.5 (was 92.3): the abuse rules no longer take "taking her tablets", "getting nasty" or
     // "left me without medication" for abuse, which also cost a disclosure.

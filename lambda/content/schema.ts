@@ -179,8 +179,11 @@ export const understandingSchema = z.object({
     maxWords: z.number().int().min(5).max(200),
     questionClause: z
       .object({
-        questionWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+        whWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+        whFollowers: z.array(z.string().regex(/^[a-z]+$/)),
+        auxWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
         askers: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+        notAfter: z.array(z.string().regex(/^[a-z]+$/)),
         minContextWords: z.number().int().min(1),
         contextWeight: z.number().min(0).max(1),
       })

@@ -45,7 +45,7 @@ function load() {
 export function rankPassages(question: string, preferTopic?: string): PassageHit[] {
   const { data, index } = load();
   // Bounded cost: a sentence longer than anyone says in one breath is cut, not searched whole.
-  const words = question.split(/\s+/).slice(0, data.maxWords);
+  const words = question.trim().split(/\s+/).slice(0, data.maxWords);
   const { contextWeight } = content.understanding.passages.questionClause;
   const storyTerms = termCount(words.slice(0, questionClauseStart(words)).join(' '));
   return index
@@ -71,10 +71,20 @@ function termCount(words: string): number {
  * least `minContextWords` in. 0 when the sentence is all question.
  */
 export function questionClauseStart(words: string[]): number {
-  const { questionWords, askers, minContextWords } = content.understanding.passages.questionClause;
-  const plain = words.map((word) => lowerWithoutApostrophes(word).replace(/[^a-z]/g, ''));
+  const { whWords, whFollowers, auxWords, askers, notAfter, minContextWords } = content.understanding.passages.questionClause;
+  const plain = words.map((word) => lowerWithoutApostrophes(word).replace(/[^a-z]/g, '')).filter(Boolean);
   for (let i = minContextWords; i + 1 < plain.length; i++) {
-    if (questionWords.includes(plain[i]) && askers.includes(plain[i + 1])) return i;
+    // "asking what i should do", "not sure if it's worth it": a question inside the story, not after it.
+    if (notAfter.includes(plain[i - 1])) continue;
+    // "who else can i ask", "how long", "what happens": a question word opens a question (not "my dad who has
+    // cancer"); "can", "is", "should" do only before who or what is asked about ("can i", "is it", not "i should do").
+    const next = plain[i + 1];
+    const asks = askers.includes(next) || auxWords.includes(next) || whFollowers.includes(next);
+    if ((whWords.includes(plain[i]) && asks) || (auxWords.includes(plain[i]) && askers.includes(next))) {
+      let start = i;
+      while (start > minContextWords && (whWords.includes(plain[start - 1]) || plain[start - 1] === 'else')) start--;
+      return start;
+    }
   }
   return 0;
 }
