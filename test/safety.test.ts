@@ -229,6 +229,10 @@ describe('the triage module on its own', () => {
     ["She had a stroke two years ago and now she can't lift her arm", 'emergency'],
     ["She's not bleeding any more but she's very pale and drowsy", 'emergency'],
     ["Phone if I get a temperature, well I have one and I'm on chemo", 'chemo'],
+    // A second review (session 21): danger and a crisis said plainly.
+    ["I'm in crisis and I don't know who to call", 'crisis'],
+    ['someone is in danger, I need to know what to do', 'emergency'],
+    ['my mum is in danger', 'emergency'],
   ])('still urgent: "%s" → %s', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);
   });
