@@ -144,8 +144,11 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['calm not opened with the urgent script (tuning)', 93],
     ['calm not opened with the urgent script (test)', 95],
     ['calm answered from the guidance (tuning)', 83],
-    // 68: measured 68.3 (was 65.0) once the question after a story counts more than the story. Target 90 %.
-    ['calm answered from the guidance (test)', 68],
+    // 66: measured 68.3 (was 65.0) once the question after a story counts more than the story, then 66.7
+    // after 12 passage questions (complaints, insurance, doctors who disagree, money, transfer) that
+    // answered 9 more understanding tuning cases: one calm test row now reaches another passage, a trade
+    // kept on purpose. Target 90 %.
+    ['calm answered from the guidance (test)', 66],
     ['abuse (tuning)', 100],
     // 88: measured 88.5 (was 92.3): the abuse rules no longer take "taking her tablets", "getting nasty" or
     // "left me without medication" for abuse, which also cost a disclosure.
