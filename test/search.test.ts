@@ -59,6 +59,8 @@ describe('free questions', () => {
         .split(' ')
         .slice(questionClauseStart(sentence.split(' ')))
         .join(' ');
+    // The index is the caller's: words with no letters ("2019", "—") still count as words.
+    expect(clause('i was diagnosed in 2019 — can i still ask for one')).toBe('can i still ask for one');
     expect(clause('my gp refused to refer me who else can i ask')).toBe('who else can i ask');
     // A question inside the story is not where the question starts, nor is a "who" that tells the story.
     expect(questionClauseStart('my family keep asking what i should do about a second opinion'.split(' '))).toBe(0);

@@ -6,7 +6,7 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { content, findTopic, type Topic } from '../content';
 import { PASSAGE_FIELDS, type PassageData } from './passage-keys';
-import { lowerWithoutApostrophes, termOptions } from './terms';
+import { normaliseWord, termOptions, type TermOptions } from './terms';
 
 export { PASSAGE_FIELDS, passageKeys, type PassageData } from './passage-keys';
 
@@ -28,15 +28,15 @@ const SEARCH: SearchOptions = {
   prefix: (term) => term.length >= 6,
 };
 
-let loaded: { data: PassageData; index: MiniSearch } | undefined;
+let loaded: { data: PassageData; index: MiniSearch; terms: TermOptions } | undefined;
 
 function load() {
   if (!loaded) {
     // require() here, not import: esbuild then evaluates the JSON on first use, not at cold start.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const data = require('../generated/passages.json') as PassageData;
-    const { tokenize, processTerm } = termOptions(data.terms);
-    loaded = { data, index: MiniSearch.loadJS(data.index, { fields: [...PASSAGE_FIELDS], tokenize, processTerm }) };
+    const terms = termOptions(data.terms);
+    loaded = { data, terms, index: MiniSearch.loadJS(data.index, { fields: [...PASSAGE_FIELDS], ...terms }) };
   }
   return loaded;
 }
@@ -61,7 +61,7 @@ export function rankPassages(question: string, preferTopic?: string): PassageHit
 
 /** How many search terms some words make (MiniSearch numbers a query's terms after stop words go). */
 function termCount(words: string): number {
-  const { tokenize, processTerm } = termOptions(load().data.terms);
+  const { tokenize, processTerm } = load().terms;
   return tokenize(words).filter((word) => processTerm(word)).length;
 }
 
@@ -72,7 +72,8 @@ function termCount(words: string): number {
  */
 export function questionClauseStart(words: string[]): number {
   const { whWords, whFollowers, auxWords, askers, notAfter, minContextWords } = content.understanding.passages.questionClause;
-  const plain = words.map((word) => lowerWithoutApostrophes(word).replace(/[^a-z]/g, '')).filter(Boolean);
+  // One entry per word, empty ones kept ("2019" → "2019", "—" → ""), so the index returned is the caller's.
+  const plain = words.map(normaliseWord);
   for (let i = minContextWords; i + 1 < plain.length; i++) {
     // "asking what i should do", "not sure if it's worth it": a question inside the story, not after it.
     if (notAfter.includes(plain[i - 1])) continue;

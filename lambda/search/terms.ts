@@ -8,7 +8,8 @@ import type { SearchSettings } from '../content/schema';
 /** Lower case, without straight or curly apostrophes ("don't", "don’t" → "dont"); escaped to keep the bundle ASCII. */
 export const lowerWithoutApostrophes = (text: string) => text.toLowerCase().replace(/['\u2019]/g, '');
 
-const normaliseWord = (word: string) => lowerWithoutApostrophes(word).replace(/[^a-z0-9]/g, '');
+/** One word as the search compares it: lower case, letters and digits only ("Don't!" → "dont"). */
+export const normaliseWord = (word: string) => lowerWithoutApostrophes(word).replace(/[^a-z0-9]/g, '');
 
 export function tokenize(text: string): string[] {
   return lowerWithoutApostrophes(text)
