@@ -5,7 +5,12 @@
  * moved on by days where a test needs time to pass. Copy is read from content.
  */
 import { topicPages } from '../lambda/dialogue/pages';
+import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { createServer as createHttpServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -359,10 +364,11 @@ describe('storage down: the turn still answers', () => {
       const errors = logs.filter((l) => l.event === 'memory-error');
       // A load at each session start, the save after "Wales", the delete: each logged once, by code.
       expect(errors.map((l) => l.op)).toEqual(['load', 'save', 'delete', 'load']);
-      // By name and position, never by message (which names the address). The code itself, ECONNREFUSED,
-      // is checked in a plain Node process by test/artefact.test.ts: under jest, Node's errors come from
-      // another realm and the AWS SDK re-wraps them without it.
-      for (const line of errors) expect(Object.keys(line).sort()).toEqual(['at', 'error', 'event', 'op', 'requestId', 'type', ...(line.intent ? ['intent'] : [])].sort());
+      // By name, code and position, never by message (which names the address).
+      for (const line of errors) {
+        expect(Object.keys(line).sort()).toEqual(['at', 'code', 'error', 'event', 'op', 'requestId', 'type', ...(line.intent ? ['intent'] : [])].sort());
+        expect(line.code).toBe('ECONNREFUSED');
+      }
       expect(JSON.stringify(logs)).not.toMatch(/wales|specialist|127\.0\.0\.1|connect/i);
     } finally {
       memory.close();
@@ -421,4 +427,136 @@ test('every response of a tour across sessions, with memory, is valid Alexa SSML
   expect(turns.map((t) => t.said)).toEqual(tour);
   expect(turns.filter((t) => t.problems.length)).toEqual([]);
   expect(turns[3].ssml).toContain(prompts.memory.resumeOffer);
+});
+
+describe('on the wire: what DynamoDB receives', () => {
+  interface Received {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+  }
+
+  /** An HTTP server on 127.0.0.1 that records each request and answers with the next of `answers`. */
+  async function recorder(answers: { status: number; body: object }[] = []) {
+    const received: Received[] = [];
+    const server = createHttpServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ method: request.method!, url: request.url!, headers: request.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8') });
+        const answer = answers.shift() ?? { status: 200, body: {} };
+        response.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { endpoint, received, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token-example' };
+  const region = 'eu-west-2';
+  const envelope = { context: { System: { user: { userId: 'amzn1.ask.account.wire-test' } } } } as unknown as RequestEnvelope;
+  const key = createHash('sha256').update('amzn1.ask.account.wire-test').digest('hex');
+
+  /**
+   * Checks a request's signature the way DynamoDB does: recomputes it, with the secret, over exactly
+   * the headers the request says it signed, as they arrived.
+   */
+  async function verifySignature({ method, url, headers, body }: Received, host: string) {
+    const authorization = headers.authorization;
+    const signedHeaders = /SignedHeaders=([^,]+)/.exec(authorization)![1].split(';');
+    expect(signedHeaders).toEqual(expect.arrayContaining(['host', 'x-amz-date', 'x-amz-target', 'x-amz-security-token', 'content-type']));
+    const date = headers['x-amz-date'];
+    const signingDate = new Date(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`);
+    const signer = new SignatureV4({ service: 'dynamodb', region, credentials, sha256: Sha256 });
+    const resigned = await signer.sign(
+      { method, protocol: 'http:', hostname: host, path: url, query: {}, headers: Object.fromEntries(signedHeaders.map((name) => [name, headers[name]])), body },
+      { signingDate },
+    );
+    expect(resigned.headers.authorization).toBe(authorization);
+    expect(authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/${region}/dynamodb/aws4_request, `));
+  }
+
+  test('each call is the request the AWS SDK sends for it, correctly signed with the function role', async () => {
+    const ours = await recorder([{ status: 200, body: { Item: { id: { S: key }, nation: { S: 'wales' } } } }]);
+    const sdks = await recorder();
+    const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: ours.endpoint, region, credentials });
+    const sdk = new DynamoDBClient({ endpoint: sdks.endpoint, region, credentials });
+    try {
+      expect(await memory.getAttributes(envelope)).toEqual({ nation: 'wales' });
+      await memory.saveAttributes(envelope, { nation: 'wales', rate: undefined, place: { topic: 'questions-to-ask', page: 2 } });
+      await memory.deleteAttributes(envelope);
+      await sdk.send(new GetItemCommand({ TableName: 'the-table', Key: { id: { S: key } }, ConsistentRead: true }));
+      await sdk.send(new PutItemCommand({ TableName: 'the-table', Item: { nation: { S: 'wales' }, place: { M: { topic: { S: 'questions-to-ask' }, page: { N: '2' } } }, id: { S: key } } }));
+      await sdk.send(new DeleteItemCommand({ TableName: 'the-table', Key: { id: { S: key } } }));
+      expect(ours.received).toHaveLength(3);
+      ours.received.forEach((request, i) => {
+        const expected = sdks.received[i];
+        expect([request.method, request.url]).toEqual([expected.method, expected.url]);
+        for (const header of ['x-amz-target', 'content-type', 'x-amz-security-token']) expect(request.headers[header]).toBe(expected.headers[header]);
+        expect(JSON.parse(request.body)).toEqual(JSON.parse(expected.body));
+      });
+      for (const request of ours.received) await verifySignature(request, new URL(ours.endpoint).host);
+    } finally {
+      memory.close();
+      sdk.destroy();
+      await Promise.all([ours.close(), sdks.close()]);
+    }
+  });
+
+  test('on Lambda, the region and the role come from the environment the runtime sets', async () => {
+    const server = await recorder();
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_REGION: region, AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_SESSION_TOKEN: credentials.sessionToken });
+    // An endpoint is given only so the request stays on this machine; region and role are not.
+    const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: server.endpoint });
+    try {
+      await memory.deleteAttributes(envelope);
+      expect(server.received[0].headers['x-amz-security-token']).toBe(credentials.sessionToken);
+      await verifySignature(server.received[0], new URL(server.endpoint).host);
+    } finally {
+      process.env = saved;
+      memory.close();
+      await server.close();
+    }
+  });
+
+  test('a refusal is named by its type and not retried; throttling and faults get one more try', async () => {
+    const server = await recorder([
+      { status: 400, body: { __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', message: 'Requested resource not found' } },
+      { status: 400, body: { __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate exceeded' } },
+      { status: 200, body: {} },
+      { status: 500, body: { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError' } },
+      { status: 500, body: { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError' } },
+    ]);
+    const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: server.endpoint, region, credentials });
+    try {
+      await expect(memory.getAttributes(envelope)).rejects.toMatchObject({ name: 'ResourceNotFoundException', statusCode: 400 });
+      expect(server.received).toHaveLength(1);
+      await expect(memory.getAttributes(envelope)).resolves.toEqual({});
+      expect(server.received).toHaveLength(3);
+      await expect(memory.deleteAttributes(envelope)).rejects.toMatchObject({ name: 'InternalServerError', statusCode: 500 });
+      expect(server.received).toHaveLength(5);
+      // What DynamoDB said is not kept: it could name the table or the key.
+      await expect(memory.getAttributes(envelope)).resolves.toEqual({});
+    } finally {
+      memory.close();
+      await server.close();
+    }
+  });
+
+  test('away from Lambda with no credentials, a call fails at once without reaching the network', async () => {
+    const saved = { ...process.env };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    // Pointed at DynamoDB's real address: no request may leave, as there is nothing to sign it with.
+    const memory = new DynamoDbMemory({ tableName: 'the-table', region });
+    try {
+      await expect(memory.getAttributes(envelope)).rejects.toMatchObject({ name: 'MissingCredentials' });
+    } finally {
+      process.env = saved;
+      memory.close();
+    }
+  });
 });

@@ -3,10 +3,9 @@
  * way in the same run, warm per-request latency, and bundle size.
  * Budget: cold-start ratio ≤ 1.3, warm p99 < 1 ms, bundle < 400 KB. It reports; it never fails on noise.
  *
- * Ours starts as deployed: MEMORY_TABLE set, so the AWS SDK (which the Lambda runtime provides, here from
- * node_modules) loads at init and the first request reads the listener's item, from dynalite on
- * 127.0.0.1 (a local round trip, not DynamoDB's: on Lambda add the network). A second row starts it with
- * no table, to show what the read itself costs. Warm latency is the skill's own work, without storage.
+ * Ours starts as deployed: MEMORY_TABLE set, so the first request reads the listener's item, from
+ * dynalite on 127.0.0.1 (a local round trip, not DynamoDB's: on Lambda add the network and TLS). A second
+ * row starts it with no table, to show what the read itself costs. Warm latency is the skill's own work, without storage.
  *
  * Cold start is measured the way a Lambda runtime meets the code: a fresh Node process `require`s the bundle
  * from a file (init), then invokes the handler on a later turn of the event loop (first request). The
@@ -152,7 +151,7 @@ async function main(): Promise<void> {
   const n = coldFigures(oursNoTable);
   console.log(`cold start: require (init) + first LaunchRequest, median of ${COLD_RUNS} fresh Node ${process.version} processes, NODE_OPTIONS as deployed: ${nodeOptions ?? 'none'}`);
   console.log(`  second-opinion-guide      ${fmt(o.total)}  (init ${fmt(o.init)}, first response ${fmt(o.first)}; as deployed, reading memory from dynalite on 127.0.0.1)`);
-  console.log(`    without a table         ${fmt(n.total)}  (init ${fmt(n.init)}, first response ${fmt(n.first)}; ${oursNoTable.length} runs: the SDK loads, nothing is read)`);
+  console.log(`    without a table         ${fmt(n.total)}  (init ${fmt(n.init)}, first response ${fmt(n.first)}; ${oursNoTable.length} runs: nothing is read)`);
   console.log(`  hello-world ask-sdk-core  ${fmt(b.total)}  (init ${fmt(b.init)}, first response ${fmt(b.first)})`);
   console.log(`  ratio ${median(ratios).toFixed(2)} (budget ≤ 1.3): median of ${COLD_RUNS} paired runs, middle half ${percentile(ratios, 0.25).toFixed(2)}–${percentile(ratios, 0.75).toFixed(2)}`);
   console.log(`  a free question as the first request: ${fmt(q.total)} (init ${fmt(q.init)}, first response ${fmt(q.first)}; ${oursQuestion.length} runs)`);
