@@ -10,13 +10,13 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { createServer as createHttpServer } from 'node:http';
+import { Agent as HttpAgent, createServer as createHttpServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, Socket, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { content, fill } from '../lambda/content';
 import { listPosition } from '../lambda/dialogue/pages';
-import { DynamoDbMemory } from '../lambda/memory/dynamodb';
+import { DynamoDbMemory, STORAGE_DEADLINE_MS } from '../lambda/memory/dynamodb';
 import { KEEP_FOR_DAYS } from '../lambda/memory/record';
 import { createSkill } from '../lambda/skill';
 import { checkTour } from '../tools/check';
@@ -451,7 +451,7 @@ describe('on the wire: what DynamoDB receives', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return { endpoint, received, close: () => new Promise((resolve) => server.close(resolve)) };
+    return { endpoint, received, answers, server, close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))) };
   }
 
   const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token-example' };
@@ -538,8 +538,11 @@ describe('on the wire: what DynamoDB receives', () => {
       expect(server.received).toHaveLength(3);
       await expect(memory.deleteAttributes(envelope)).rejects.toMatchObject({ name: 'InternalServerError', statusCode: 500 });
       expect(server.received).toHaveLength(5);
-      // What DynamoDB said is not kept: it could name the table or the key.
-      await expect(memory.getAttributes(envelope)).resolves.toEqual({});
+      // What DynamoDB said is not kept anywhere on the error: it could name the table or the key.
+      server.answers.push({ status: 400, body: { __type: 'com.amazonaws.dynamodb.v20120810#ValidationException', message: 'One or more parameter values were invalid: the-table' } });
+      const refusal = (await memory.getAttributes(envelope).catch((error: unknown) => error)) as Error;
+      expect(refusal.name).toBe('ValidationException');
+      expect(JSON.stringify({ ...refusal, message: refusal.message, stack: refusal.stack })).not.toMatch(/parameter values|the-table/);
     } finally {
       memory.close();
       await server.close();
@@ -557,6 +560,103 @@ describe('on the wire: what DynamoDB receives', () => {
     } finally {
       process.env = saved;
       memory.close();
+    }
+  });
+
+  describe('one more try, and only one, within the deadline', () => {
+    test('a connection dropped before the answer is tried again on a fresh one', async () => {
+      const server = await recorder();
+      let requests = 0;
+      server.server.prependListener('request', (request) => {
+        // The first request's connection is cut before anything is answered, as a network blip does.
+        if (++requests === 1) request.socket.destroy();
+      });
+      const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: server.endpoint, region, credentials });
+      try {
+        await expect(memory.getAttributes(envelope)).resolves.toEqual({});
+        expect(requests).toBe(2);
+      } finally {
+        memory.close();
+        await server.close();
+      }
+    });
+
+    test('a fault answered in HTML (a 502 from a proxy) is tried twice, then named by its status', async () => {
+      const server = await recorder();
+      let requests = 0;
+      server.server.removeAllListeners('request');
+      server.server.on('request', (_request, response) => {
+        requests++;
+        response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>');
+      });
+      const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: server.endpoint, region, credentials });
+      try {
+        await expect(memory.getAttributes(envelope)).rejects.toMatchObject({ name: 'DynamoDbError', statusCode: 502 });
+        expect(requests).toBe(2);
+      } finally {
+        memory.close();
+        await server.close();
+      }
+    });
+
+    test('a kept connection that has gone silent (as after a freeze) costs well under the deadline', async () => {
+      const server = await recorder();
+      const sockets = new Set<unknown>();
+      let requests = 0;
+      server.server.removeAllListeners('request');
+      server.server.on('request', (request, response) => {
+        requests++;
+        // The second request arrives on the connection kept from the first: it is never answered.
+        if (sockets.has(request.socket)) return;
+        sockets.add(request.socket);
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end('{}');
+      });
+      const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: server.endpoint, region, credentials });
+      try {
+        await memory.getAttributes(envelope);
+        const started = Date.now();
+        await expect(memory.getAttributes(envelope)).resolves.toEqual({});
+        expect(Date.now() - started).toBeLessThan(STORAGE_DEADLINE_MS - 100);
+        expect([requests, sockets.size]).toEqual([3, 2]);
+      } finally {
+        memory.close();
+        await server.close();
+      }
+    });
+
+    test('a connection that never opens is given up on in time for the retry, and the call ends at the deadline', async () => {
+      // A socket that stays "connecting" forever, as when packets to DynamoDB are dropped.
+      const opened: Socket[] = [];
+      const connect = jest.spyOn(HttpAgent.prototype, 'createConnection').mockImplementation((() => {
+        const socket = new Socket();
+        Object.defineProperty(socket, 'connecting', { get: () => true });
+        opened.push(socket);
+        return socket;
+      }) as never);
+      const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: 'http://127.0.0.1:9', region, credentials });
+      try {
+        const started = Date.now();
+        await expect(memory.getAttributes(envelope)).rejects.toBeDefined();
+        const took = Date.now() - started;
+        expect(opened).toHaveLength(2);
+        expect(took).toBeGreaterThanOrEqual(STORAGE_DEADLINE_MS - 10);
+        expect(took).toBeLessThan(STORAGE_DEADLINE_MS + 150);
+      } finally {
+        connect.mockRestore();
+        memory.close();
+      }
+    });
+  });
+
+  test('off Lambda with no region and no endpoint, a call fails at once by name, and the skill still starts', async () => {
+    const saved = { ...process.env };
+    delete process.env.AWS_REGION;
+    try {
+      const memory = new DynamoDbMemory({ tableName: 'the-table', credentials });
+      await expect(memory.getAttributes(envelope)).rejects.toMatchObject({ name: 'MissingRegion' });
+      memory.close();
+    } finally {
+      process.env = saved;
     }
   });
 });

@@ -28,8 +28,16 @@ import { KEY_ATTRIBUTE } from './record';
 /** How long one storage call may take, retry included, before the turn goes on without it. */
 export const STORAGE_DEADLINE_MS = 450;
 
-/** The longest a connection may take to open: past it, the one retry still fits in the deadline. */
+/** The longest a new connection may take to open (TLS included): past it, the retry still fits in the deadline. */
 const CONNECT_TIMEOUT_MS = 250;
+
+/**
+ * The longest an answer may take to start on a connection kept from an earlier turn. A connection can
+ * die silently while Lambda freezes the function between requests; without this the first try would
+ * wait out the whole deadline on it. DynamoDB answers a GetItem in single-digit milliseconds, so 150 ms
+ * leaves the retry, on a fresh connection, room inside the 450 ms.
+ */
+const REUSED_ANSWER_TIMEOUT_MS = 150;
 
 export interface Credentials {
   accessKeyId: string;
@@ -115,10 +123,17 @@ class MissingCredentials extends Error {
   override name = 'MissingCredentials';
 }
 
+/** No region in the environment and no endpoint given: nowhere to send to. */
+class MissingRegion extends Error {
+  override name = 'MissingRegion';
+}
+
 /** Error types worth one more try: DynamoDB asks the caller to slow down or had a fault of its own. */
 const RETRYABLE = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable']);
 const retryable = (error: unknown): boolean =>
-  error instanceof DynamoDbError ? error.statusCode >= 500 || RETRYABLE.has(error.name) : !(error instanceof MissingCredentials) && (error as { name?: unknown }).name !== 'AbortError';
+  error instanceof DynamoDbError
+    ? error.statusCode >= 500 || RETRYABLE.has(error.name)
+    : !(error instanceof MissingCredentials) && !(error instanceof MissingRegion) && (error as { name?: unknown }).name !== 'AbortError';
 
 /** A short pause before the retry, with jitter, so many functions failing at once don't retry in step. */
 const backoff = (signal: AbortSignal) => delay(20 + Math.random() * 30, undefined, { signal });
@@ -128,7 +143,7 @@ type Operation = 'GetItem' | 'PutItem' | 'DeleteItem';
 export class DynamoDbMemory implements PersistenceAdapter {
   private readonly tableName: string;
   private readonly deadlineMs: number;
-  private readonly url: URL;
+  private readonly url: URL | undefined;
   private readonly signer: SignatureV4;
   /** Connections kept open between turns of a warm function, as the AWS SDK keeps them. */
   private readonly agent: http.Agent;
@@ -139,8 +154,10 @@ export class DynamoDbMemory implements PersistenceAdapter {
     // Locally there may be no AWS credentials or region to find, and dynalite checks neither.
     const local = endpoint !== undefined;
     const signingRegion = region ?? process.env.AWS_REGION ?? (local ? 'eu-west-1' : '');
-    this.url = new URL(endpoint ?? `https://dynamodb.${signingRegion}.amazonaws.com`);
-    this.agent = this.url.protocol === 'http:' ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
+    // Off Lambda, with no region and no endpoint, there is no address: each call fails at once, by name,
+    // rather than as ENOTFOUND (and never the skill's start-up, which must answer without storage).
+    this.url = signingRegion || local ? new URL(endpoint ?? `https://dynamodb.${signingRegion}.amazonaws.com`) : undefined;
+    this.agent = this.url?.protocol === 'http:' ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
     this.signer = new SignatureV4({
       service: 'dynamodb',
       region: signingRegion,
@@ -189,6 +206,7 @@ export class DynamoDbMemory implements PersistenceAdapter {
   }
 
   private async send(operation: Operation, input: object, signal: AbortSignal): Promise<unknown> {
+    if (!this.url) throw new MissingRegion('no AWS region in the environment');
     const body = JSON.stringify(input);
     const { hostname, port, host, protocol } = this.url;
     const signed = await this.signer.sign({
@@ -226,12 +244,19 @@ export class DynamoDbMemory implements PersistenceAdapter {
           reject(new DynamoDbError(typeof type === 'string' ? (type.split('#').pop() ?? 'DynamoDbError') : 'DynamoDbError', status));
         });
       });
-      // No socket within the connect timeout: give up on this try, leaving time for the retry.
+      // A new connection that doesn't open in time, or a kept one that doesn't answer in time: give up on
+      // this try, leaving time for the retry.
       outgoing.on('socket', (socket) => {
-        if (!socket.connecting) return;
-        const timer = setTimeout(() => outgoing.destroy(Object.assign(new Error('connect timed out'), { code: 'ETIMEDOUT' })), CONNECT_TIMEOUT_MS);
-        socket.once('connect', () => clearTimeout(timer));
-        socket.once('close', () => clearTimeout(timer));
+        const reused = outgoing.reusedSocket;
+        if (!reused && !socket.connecting) return;
+        const timer = setTimeout(
+          () => outgoing.destroy(Object.assign(new Error(reused ? 'no answer on a kept connection' : 'connect timed out'), { code: 'ETIMEDOUT' })),
+          reused ? REUSED_ANSWER_TIMEOUT_MS : CONNECT_TIMEOUT_MS,
+        );
+        const done = () => clearTimeout(timer);
+        if (reused) outgoing.once('response', done);
+        else socket.once(protocol === 'https:' ? 'secureConnect' : 'connect', done);
+        socket.once('close', done);
       });
       outgoing.on('error', reject);
       outgoing.end(body);
