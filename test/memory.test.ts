@@ -632,7 +632,7 @@ describe('on the wire: what DynamoDB receives', () => {
         Object.defineProperty(socket, 'connecting', { get: () => true });
         opened.push(socket);
         return socket;
-      }) as never);
+      }));
       const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: 'http://127.0.0.1:9', region, credentials });
       try {
         const started = Date.now();
