@@ -627,12 +627,12 @@ describe('on the wire: what DynamoDB receives', () => {
     test('a connection that never opens is given up on in time for the retry, and the call ends at the deadline', async () => {
       // A socket that stays "connecting" forever, as when packets to DynamoDB are dropped.
       const opened: Socket[] = [];
-      const connect = jest.spyOn(HttpAgent.prototype, 'createConnection').mockImplementation((() => {
+      const connect = jest.spyOn(HttpAgent.prototype, 'createConnection').mockImplementation(() => {
         const socket = new Socket();
         Object.defineProperty(socket, 'connecting', { get: () => true });
         opened.push(socket);
         return socket;
-      }));
+      });
       const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: 'http://127.0.0.1:9', region, credentials });
       try {
         const started = Date.now();

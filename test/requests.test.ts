@@ -164,6 +164,15 @@ describe('the disclaimer goes with the first guidance', () => {
     const delay = content.topics.find((t) => t.id === 'delay')!;
     expectAlexa(await chat.intent('DelayIntent'), { startsWith: firstSentence(delay.shortAnswer), says: disclaimer, open: true });
   });
+
+  test('an answer that says the disclaimer itself ("is this medical advice?") does not hear it twice, nor after', async () => {
+    const guide = content.topics.find((t) => t.id === 'about-this-guide')!;
+    expect(guide.shortAnswer).toContain(disclaimer);
+    const chat = new Chat();
+    const answer = await chat.intent('AboutGuideIntent');
+    expect(answer.speech.split(disclaimer)).toHaveLength(2);
+    expectAlexa(await chat.intent('DelayIntent'), { saysNot: disclaimer, open: true });
+  });
 });
 
 describe('SKILL_ID', () => {

@@ -7,7 +7,7 @@
  *                                      and third blind fixtures understanding-tuning*.yaml (tuning only), and every
  *                                      case file in ../shared/dev-cases/ when it is there
  *   npm run eval -- FILE [FILE …]      these case files (JSON or YAML, the dev-cases format)
- *   npm run eval -- --misses           also list the tuning part's misses (never the test part's)
+ *   npm run eval -- --misses           also list the tuning part's misses and late leads (never the test part's)
  *
  * Case format: {"cases": [{"id", "turns": [{"say", "any", "none", "lead", "notLead", "end"}]}]}; a case
  * is one session, its turns said in order. The understanding fixture is split once, by position: every
@@ -44,6 +44,8 @@ export interface Figures {
   leadFirst: number;
   words: number[];
   misses: string[];
+  /** Turns answered right whose key fact came after the first 25 words. */
+  late: string[];
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -53,7 +55,7 @@ export async function playCases(cases: Case[], routing: Routing, model = JSON.pa
   process.env.SKILL_LOG = 'off';
   const resolver = new Resolver(model, routing);
   const skill = createSkill();
-  const figures: Figures = { turns: 0, right: 0, withLead: 0, leadFirst: 0, words: [], misses: [] };
+  const figures: Figures = { turns: 0, right: 0, withLead: 0, leadFirst: 0, words: [], misses: [], late: [] };
   for (const c of cases) {
     const session = new LocalSession((envelope) => skill.invoke(envelope));
     for (const turn of c.turns) {
@@ -74,6 +76,7 @@ export async function playCases(cases: Case[], routing: Routing, model = JSON.pa
         if (turn.lead) {
           figures.withLead++;
           if (turn.lead.some((l) => has(first25, l))) figures.leadFirst++;
+          else figures.late.push(`${c.id}: U: ${turn.say} → lead one of [${turn.lead.join(', ')}] after word 25 | A: ${speech.slice(0, 200)}`);
         }
       } else figures.misses.push(`${c.id}: U: ${turn.say} → ${resolution.kind === 'intent' ? resolution.intent.name : resolution.kind}: ${problems.join('; ')} | A: ${speech.slice(0, 120)}`);
     }
@@ -120,7 +123,10 @@ async function main(): Promise<void> {
     for (const routing of ['device', 'catch-all'] as Routing[]) {
       const figures = await playCases(set.cases, routing);
       console.log(summary(set.name, routing, figures));
-      if (set.showMisses) for (const miss of figures.misses) console.log(`    miss: ${miss}`);
+      if (set.showMisses) {
+        for (const miss of figures.misses) console.log(`    miss: ${miss}`);
+        for (const late of figures.late) console.log(`    late: ${late}`);
+      }
     }
   }
 }

@@ -13,6 +13,15 @@ const spokenText = z
   // Screen words make no sense to a listener, and markup would bypass the renderer's single escaping layer.
   .refine((s) => !/\b(click|below|above|this page|video|scroll|link)\b/i.test(s), 'must not use screen words (click, below, this page, video …)')
   .refine((s) => !/[<>{}]/.test(s), 'must be plain text: no markup or braces');
+/**
+ * What a listener might say: plain text, but screen words are theirs to use ("is there a video"). Never
+ * spoken by the skill (build-only), so the screen-word rule for what it says doesn't apply.
+ */
+const listenerWords = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((s) => !/[<>{}]/.test(s), 'must be plain text: no markup or braces');
 const question = spokenText.refine((s) => s.trim().endsWith('?'), 'must be a question ending in "?"');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-24');
 const sample = z
@@ -54,7 +63,7 @@ export const topicSchema = z.object({
       z
         .object({
           about: spokenText,
-          questions: z.array(spokenText).optional(),
+          questions: z.array(listenerWords).optional(),
           /**
            * Another passage ("topic-id#key") that answers this one's questions better: a reason for a second
            * opinion ("you don't understand the information") is answered with what to do about it.

@@ -52,9 +52,12 @@ export class SpeechTooLongError extends Error {
 
 export function respond(input: HandlerInput, state: DialogueState, reply: Reply): Response {
   const blocks = [...reply.blocks];
-  // The first guidance of a session carries the disclaimer, after the answer so the answer comes first.
-  const withDisclaimer = !reply.endSession && reply.guidance === true && !state.disclaimerGiven && blocks.length > 0;
-  if (withDisclaimer) blocks.push(text(fill(content.prompts.disclaimerFirstTurn, { disclaimer: content.framing.disclaimer })));
+  // The first guidance of a session carries the disclaimer, after the answer so the answer comes first;
+  // not twice, though, when the answer says it already ("is this medical advice?").
+  const disclaimer = fill(content.prompts.disclaimerFirstTurn, { disclaimer: content.framing.disclaimer });
+  const saysDisclaimer = blocks.some((block) => block.kind === 'text' && block.text.includes(disclaimer));
+  const withDisclaimer = !reply.endSession && reply.guidance === true && !state.disclaimerGiven && blocks.length > 0 && !saysDisclaimer;
+  if (withDisclaimer) blocks.push(text(disclaimer));
   const rate = state.speechRate ?? 'medium';
   const speech = toSsml(blocks, reply.prompt, rate);
   const reprompt = reply.endSession ? undefined : toSsml([], reply.reprompt, rate);
@@ -74,7 +77,7 @@ export function respond(input: HandlerInput, state: DialogueState, reply: Reply)
     const said: LastTurn = { blocks, prompt: reply.prompt, reprompt: reply.reprompt, ...(reply.title ? { title: reply.title } : {}) };
     saveState(input, {
       ...state,
-      disclaimerGiven: state.disclaimerGiven || withDisclaimer || undefined,
+      disclaimerGiven: state.disclaimerGiven || withDisclaimer || (saysDisclaimer && reply.guidance === true) || undefined,
       last: reply.aside ? state.last : said,
       lastCard: card ? reply.card : state.lastCard,
     });
