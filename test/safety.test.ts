@@ -143,12 +143,11 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // Measured 93.3 and 95.0 (were 93.3 and 93.3); see the device floors for the negated samples removed.
     ['calm not opened with the urgent script (tuning)', 93],
     ['calm not opened with the urgent script (test)', 95],
-    ['calm answered from the guidance (tuning)', 83],
-    // 66: measured 68.3 (was 65.0) once the question after a story counts more than the story, then 66.7
-    // after 12 passage questions (complaints, insurance, doctors who disagree, money, transfer) that
-    // answered 9 more understanding tuning cases: one calm test row now reaches another passage, a trade
-    // kept on purpose. Target 90 %.
-    ['calm answered from the guidance (test)', 66],
+    // 86: measured 86.7 (was 83.3) once answers said the source's own words ("extra travelling costs").
+    ['calm answered from the guidance (tuning)', 86],
+    // 70: measured 70.0 (was 66.7) once the fact asked about was in the answer heard first (the registrar,
+    // scans and test results) and answers said the source's own words. Target 90 %.
+    ['calm answered from the guidance (test)', 70],
     ['abuse (tuning)', 100],
     // 88: measured 88.5 (was 92.3): the abuse rules no longer take "taking her tablets", "getting nasty" or
     // "left me without medication" for abuse, which also cost a disclosure.
