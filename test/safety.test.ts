@@ -235,6 +235,19 @@ describe('the triage module on its own', () => {
     ["I'm in crisis and I don't know who to call", 'crisis'],
     ['someone is in danger, I need to know what to do', 'emergency'],
     ['my mum is in danger', 'emergency'],
+    // Session 22, after a fifth blind table: everyday words for stroke, collapse, a fall, patches and goodbyes
+    // (said here in other words than the table's).
+    ['her smile has gone wonky', 'emergency'],
+    ["she sounds like she's drunk and she never drinks", 'emergency'],
+    ["he fell down the stairs and he's not making sense", 'emergency'],
+    ['his pupils are different sizes after he banged into the door', 'emergency'],
+    ["she's juddering all over", 'emergency'],
+    ['he put on two of his fentanyl patches at once', 'emergency'],
+    ["dad's gone down in the hall and he isn't answering", 'emergency'],
+    ["I won't be here by the morning", 'crisis'],
+    ["she's been saying her goodbyes to everyone", 'crisis'],
+    ["he's on tablets for his cancer and now he's shivering", 'chemo'],
+    ['the urge to self harm is back', 'crisis'],
   ])('still urgent: "%s" → %s', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);
   });
@@ -282,6 +295,12 @@ describe('the triage module on its own', () => {
     'since my stroke i find numbers hard so can the doctor explain my results',
     "I'm scared the operation could kill me",
     "I don't feel right about my chemo plan",
+    'she had a fit of the giggles in the clinic',
+    'my chest went tight with nerves in the consultation',
+    'he survived a heart attack and now wants a second opinion on his cancer',
+    'I nearly fainted when they told me',
+    'I felt faint at the appointment, can I go through it again',
+    "the consultant isn't making any sense to me",
   ])('calm: "%s"', (words) => {
     const result = triage(words);
     expect([words, result && ['emergency', 'chemo', 'crisis', 'abuse', 'sexual-assault'].includes(result.answer) ? result : undefined]).toEqual([words, undefined]);
