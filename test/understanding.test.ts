@@ -6,7 +6,8 @@
 import { content, findNation, findTopic } from '../lambda/content';
 import { listPosition } from '../lambda/dialogue/pages';
 import { feelingIn, listReference, placeOrServiceIn, recogniseAct } from '../lambda/understanding/recognisers';
-import { Chat, expectAlexa } from './harness';
+import { safetyLines } from '../lambda/dialogue/safety-turn';
+import { Chat, expectAlexa, matched, unmatched } from './harness';
 
 const { prompts, understanding } = content;
 const topic = (id: string) => findTopic(id)!;
@@ -125,6 +126,17 @@ describe('places and services anywhere in the words', () => {
     const chat = new Chat();
     expectAlexa(await chat.user('what is llais'), { startsWith: service('wales').introduction, open: true });
     expect(chat.lastIntent).toBe('ServiceIntent');
+  });
+
+  test('a place caught in the wrong slot of the ServiceIntent still counts, and urgent words in either slot come first', async () => {
+    // U: "is there a service in england that helps with second opinions": "is there {service} in {nation}" with
+    // neither value known to its type.
+    const slots = { service: unmatched('a service', 'SERVICE'), nation: unmatched('england that helps with second opinions', 'NATION') };
+    expectAlexa(await new Chat().intent('ServiceIntent', slots), { startsWith: service('england').introduction, open: true });
+    // Beside a nation that resolved, urgent words in the other slot are still heard.
+    const urgent = { service: unmatched("someone now my husband's collapsed", 'SERVICE'), nation: matched('wales', 'wales', 'NATION') };
+    const a = await new Chat().intent('ServiceIntent', urgent);
+    expectAlexa(a, { startsWith: safetyLines(content.safety.emergency, 'wales')[0], open: true });
   });
 });
 

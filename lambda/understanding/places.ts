@@ -9,6 +9,7 @@ import type { SlotReading } from '../requests';
 import { text } from '../speech/reply';
 import { nationTurn, passageByRef, understandWords } from '.';
 import { normaliseWords } from './patterns';
+import { triage } from './triage';
 
 const { prompts } = content;
 
@@ -56,11 +57,15 @@ export function nationSaid(slot: SlotReading, state: DialogueState, safetyAnswer
 
 /** A ServiceIntent: "what is PALS", "can Citizens Advice help", "is there a PALS in Wales". */
 export function serviceSaid(service: SlotReading, nation: SlotReading, state: DialogueState): Turn {
+  // Names the types don't know are understood like any other words, both slots' together, so a place
+  // caught in the wrong slot still counts ("is there a service in | england that helps" is England's), and
+  // urgent words in either slot are triaged first, even beside a nation that resolved.
+  const unknown = [service, nation].flatMap((slot) => (slot.status === 'no-match' ? [slot.spoken] : [])).join(' ');
+  if (unknown && triage(unknown)) return understandWords(unknown, state);
   if (nation.status === 'match' && findNation(nation.id)) return nationTurn(nation.id, state);
   if (service.status === 'match' && findNation(service.id)) return nationTurn(service.id, state, 'service');
   const other = service.status === 'match' ? otherServicePassage(service.id) : undefined;
   if (other) return passageByRef(other, state);
-  // A name the type doesn't know: the words are understood like any others (they were triaged first).
-  if (service.status === 'no-match') return understandWords(service.spoken, state);
+  if (unknown) return understandWords(unknown, state);
   return topicTurn(nationTopic(), 0, state);
 }
