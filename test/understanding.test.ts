@@ -7,6 +7,7 @@ import { content, findNation, findTopic } from '../lambda/content';
 import { listPosition } from '../lambda/dialogue/pages';
 import { feelingIn, listReference, placeOrServiceIn, recogniseAct } from '../lambda/understanding/recognisers';
 import { safetyLines } from '../lambda/dialogue/safety-turn';
+import { searchPassages } from '../lambda/search/passages';
 import { Chat, expectAlexa, matched, unmatched } from './harness';
 
 const { prompts, understanding } = content;
@@ -178,6 +179,16 @@ describe('passages: the sentence asked about, led by what was understood', () =>
     expect(targetKey).toBe('short');
     const a = await new Chat().intent('ReasonsItem2Intent');
     expectAlexa(a, { startsWith: topic(targetId).shortAnswer, saysNot: reasons.list!.items[1].spoken, open: true });
+  });
+
+  test('a short follow-up about the topic being read needs less to go on than a question out of the blue', async () => {
+    // "their number" alone scores under minScore; said while the referral help is being read, it is about that.
+    expect(searchPassages('their number').best).toBeUndefined();
+    expect(searchPassages('their number', 'referral-help').best?.topic.id).toBe('referral-help');
+    const chat = new Chat();
+    await chat.intent('WhoCanHelpIntent');
+    const a = await ask(chat, 'their number');
+    expectAlexa(a, { says: 'switchboard', saysNot: content.prompts.search.unsure.split('.')[0], open: true });
   });
 
   test('on a device, a passage question reaches its passage intent', async () => {

@@ -185,6 +185,8 @@ export const understandingSchema = z.object({
     lead: z.string().refine((s) => s.includes('{about}') && s.includes('{text}'), 'must include {about} and {text}'),
     minScore: z.number().positive(),
     minMargin: z.number().min(1),
+    /** The share of minScore a passage of the topic being read needs: a follow-up is short ("and their number?"). */
+    followUpShare: z.number().positive().max(1),
     maxWords: z.number().int().min(5).max(200),
     questionClause: z
       .object({

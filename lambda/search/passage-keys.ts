@@ -13,6 +13,7 @@ export interface PassageData {
   terms: TermTable;
   minScore: number;
   minMargin: number;
+  followUpShare: number;
   maxWords: number;
 }
 

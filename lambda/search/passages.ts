@@ -98,9 +98,11 @@ export interface PassageSearch {
 
 export function searchPassages(question: string, preferTopic?: string): PassageSearch {
   const ranked = rankPassages(question, preferTopic);
-  const { minScore, minMargin } = load().data;
+  const { minScore, minMargin, followUpShare } = load().data;
   const [first] = ranked;
-  if (!first || first.score < minScore) return { ranked };
+  // A follow-up about the topic being read is short ("and if they say no"): it needs less to go on.
+  const needed = preferTopic !== undefined && first?.topic.id === preferTopic ? minScore * followUpShare : minScore;
+  if (!first || first.score < needed) return { ranked };
   // A runner-up from the same topic doesn't make the topic doubtful: only a rival topic does.
   const rival = ranked.find((hit) => hit.topic.id !== first.topic.id);
   const clear = !rival || first.score / rival.score >= minMargin || first.score >= 2 * minScore;
