@@ -459,6 +459,17 @@ describe('on the wire: what DynamoDB receives', () => {
   const envelope = { context: { System: { user: { userId: 'amzn1.ask.account.wire-test' } } } } as unknown as RequestEnvelope;
   const key = createHash('sha256').update('amzn1.ask.account.wire-test').digest('hex');
 
+  /** The adapter pointed at `server`, signing as the function role; both closed after `body`, whatever happens. */
+  async function withMemoryOn(server: { endpoint: string; close(): Promise<unknown> }, body: (memory: DynamoDbMemory) => Promise<void>) {
+    const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: server.endpoint, region, credentials });
+    try {
+      await body(memory);
+    } finally {
+      memory.close();
+      await server.close();
+    }
+  }
+
   /**
    * Checks a request's signature the way DynamoDB does: recomputes it, with the secret, over exactly
    * the headers the request says it signed, as they arrived.
@@ -530,8 +541,7 @@ describe('on the wire: what DynamoDB receives', () => {
       { status: 500, body: { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError' } },
       { status: 500, body: { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError' } },
     ]);
-    const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: server.endpoint, region, credentials });
-    try {
+    await withMemoryOn(server, async (memory) => {
       await expect(memory.getAttributes(envelope)).rejects.toMatchObject({ name: 'ResourceNotFoundException', statusCode: 400 });
       expect(server.received).toHaveLength(1);
       await expect(memory.getAttributes(envelope)).resolves.toEqual({});
@@ -543,10 +553,7 @@ describe('on the wire: what DynamoDB receives', () => {
       const refusal = (await memory.getAttributes(envelope).catch((error: unknown) => error)) as Error;
       expect(refusal.name).toBe('ValidationException');
       expect(JSON.stringify({ ...refusal, message: refusal.message, stack: refusal.stack })).not.toMatch(/parameter values|the-table/);
-    } finally {
-      memory.close();
-      await server.close();
-    }
+    });
   });
 
   test('away from Lambda with no credentials, a call fails at once without reaching the network', async () => {
@@ -571,14 +578,10 @@ describe('on the wire: what DynamoDB receives', () => {
         // The first request's connection is cut before anything is answered, as a network blip does.
         if (++requests === 1) request.socket.destroy();
       });
-      const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: server.endpoint, region, credentials });
-      try {
+      await withMemoryOn(server, async (memory) => {
         await expect(memory.getAttributes(envelope)).resolves.toEqual({});
         expect(requests).toBe(2);
-      } finally {
-        memory.close();
-        await server.close();
-      }
+      });
     });
 
     test('a fault answered in HTML (a 502 from a proxy) is tried twice, then named by its status', async () => {
@@ -589,14 +592,10 @@ describe('on the wire: what DynamoDB receives', () => {
         requests++;
         response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>');
       });
-      const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: server.endpoint, region, credentials });
-      try {
+      await withMemoryOn(server, async (memory) => {
         await expect(memory.getAttributes(envelope)).rejects.toMatchObject({ name: 'DynamoDbError', statusCode: 502 });
         expect(requests).toBe(2);
-      } finally {
-        memory.close();
-        await server.close();
-      }
+      });
     });
 
     test('a kept connection that has gone silent (as after a freeze) costs well under the deadline', async () => {
@@ -611,17 +610,13 @@ describe('on the wire: what DynamoDB receives', () => {
         sockets.add(request.socket);
         response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end('{}');
       });
-      const memory = new DynamoDbMemory({ tableName: 'the-table', endpoint: server.endpoint, region, credentials });
-      try {
+      await withMemoryOn(server, async (memory) => {
         await memory.getAttributes(envelope);
         const started = Date.now();
         await expect(memory.getAttributes(envelope)).resolves.toEqual({});
         expect(Date.now() - started).toBeLessThan(STORAGE_DEADLINE_MS - 100);
         expect([requests, sockets.size]).toEqual([3, 2]);
-      } finally {
-        memory.close();
-        await server.close();
-      }
+      });
     });
 
     test('a connection that never opens is given up on in time for the retry, and the call ends at the deadline', async () => {
