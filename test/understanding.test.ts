@@ -50,6 +50,18 @@ describe('acts said in any words', () => {
     expectAlexa(again, { says: questions[0], open: true });
   });
 
+  test('on a device, "hang on, say that again" repeats: it is not taken for the crisis words it shares "hang" with', async () => {
+    const chat = new Chat();
+    await chat.user('what should I ask the specialist');
+    const questions = topic('questions-to-ask').list!.items.map((i) => i.spoken);
+    const again = await chat.user('hang on say that again');
+    expect(chat.lastIntent).toBe('AMAZON.RepeatIntent');
+    expectAlexa(again, { says: questions[0], saysNot: '999', open: true });
+    const slower = await chat.user('hang on slow down and say it again');
+    expect(chat.lastIntent).toBe('RepeatSlowerIntent');
+    expectAlexa(slower, { says: questions[0], saysNot: '999', open: true });
+  });
+
   test('goodbyes in everyday words end the session and ask nothing', async () => {
     for (const words of ['thanks, goodbye', "that's all I needed thanks", "no, that'll do for now", 'cheerio']) {
       const chat = new Chat();
