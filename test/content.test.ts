@@ -111,6 +111,17 @@ describe('currency and safety', () => {
   test('the disclaimer says this is general information, not medical advice', () => {
     expect(framing.disclaimer).toMatch(/general information, not medical advice/);
   });
+
+  test('a topic that says the disclaimer itself says it word for word, so it is not heard twice', () => {
+    // The first guidance of a session adds the disclaimer unless the answer already holds that exact
+    // sentence (lambda/speech/reply.ts): an answer saying it in other words would hear it twice.
+    const said = loaded.compiled.prompts.disclaimerFirstTurn.replace('{disclaimer}', framing.disclaimer);
+    for (const topic of topics) {
+      for (const part of [topic.shortAnswer, ...topic.detail]) {
+        if (/not medical advice/i.test(part)) expect([topic.id, part.includes(said)]).toEqual([topic.id, true]);
+      }
+    }
+  });
 });
 
 describe('what the Lambda carries', () => {

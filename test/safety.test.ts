@@ -248,6 +248,18 @@ describe('the triage module on its own', () => {
     ["she's been saying her goodbyes to everyone", 'crisis'],
     ["he's on tablets for his cancer and now he's shivering", 'chemo'],
     ['the urge to self harm is back', 'crisis'],
+    // A review of those rules (session 22): what the calm ones must not switch off, and more ways to say it.
+    ["She nearly passed out and now she can't speak", 'emergency'],
+    ["He nearly keeled over and he's grey and sweating", 'emergency'],
+    ["It's like the one before his heart attack", 'emergency'],
+    ['Her white blood count is low and she has a temperature of 38', 'chemo'],
+    ["My mum's not making any sense", 'emergency'],
+    ["He isn't opening his eyes", 'emergency'],
+    ['Her tablet box is empty and she took them all', 'emergency'],
+    ["she's had more oramorph than she's supposed to", 'emergency'],
+    ['One pupil is bigger than the other', 'emergency'],
+    ["Mum fell and she's acting strange", 'emergency'],
+    ["I've done something stupid", 'crisis'],
   ])('still urgent: "%s" → %s', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);
   });
@@ -301,6 +313,26 @@ describe('the triage module on its own', () => {
     'I nearly fainted when they told me',
     'I felt faint at the appointment, can I go through it again',
     "the consultant isn't making any sense to me",
+    "I can't get a response from the consultant's secretary",
+    "The waiting list has gone down but the hospital isn't answering",
+    "He won't open his eyes to other options",
+    'My legs have gone all heavy with nerves',
+    "The doctor, he's not making sense, can I ask for a second opinion?",
+    'Sorry, my words are all over the place',
+    "My face to face appointment won't move",
+    "My referral fell through and I'm confused",
+    "We went over the letter and it's still not making sense",
+    "She's on more tablets than she should be, could a second opinion look at that?",
+    'I emptied her old pill packets into the pharmacy returns bag',
+    'I use nicotine patches at the same time as my inhaler',
+    "I'd rather not carry on with the same consultant",
+    "I'd prefer not to wake my husband",
+    "I think we're done with that for tonight, thank you",
+    "The consultant won't be here in the morning",
+    'I said my goodbyes to the old consultant',
+    'I had the urge to cut the appointment short',
+    "I don't want to go through that pain again, I had a heart attack years ago",
+    'The video was juddering',
   ])('calm: "%s"', (words) => {
     const result = triage(words);
     expect([words, result && ['emergency', 'chemo', 'crisis', 'abuse', 'sexual-assault'].includes(result.answer) ? result : undefined]).toEqual([words, undefined]);

@@ -187,6 +187,8 @@ export const understandingSchema = z.object({
     minMargin: z.number().min(1),
     /** The share of minScore a passage of the topic being read needs: a follow-up is short ("and their number?"). */
     followUpShare: z.number().positive().max(1),
+    /** A follow-up is at most this many words: a longer question stands on its own. */
+    followUpMaxWords: z.number().int().min(1).max(20),
     maxWords: z.number().int().min(5).max(200),
     questionClause: z
       .object({

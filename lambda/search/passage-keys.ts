@@ -14,6 +14,7 @@ export interface PassageData {
   minScore: number;
   minMargin: number;
   followUpShare: number;
+  followUpMaxWords: number;
   maxWords: number;
 }
 

@@ -96,12 +96,16 @@ export interface PassageSearch {
   ranked: PassageHit[];
 }
 
-export function searchPassages(question: string, preferTopic?: string): PassageSearch {
+/**
+ * `preferTopic` (the topic last read) counts a little more. `followUp`: the words came straight after that
+ * topic was read, so a short question is taken to be about it ("and if they say no") and needs less to go on.
+ */
+export function searchPassages(question: string, preferTopic?: string, followUp = false): PassageSearch {
   const ranked = rankPassages(question, preferTopic);
-  const { minScore, minMargin, followUpShare } = load().data;
+  const { minScore, minMargin, followUpShare, followUpMaxWords } = load().data;
   const [first] = ranked;
-  // A follow-up about the topic being read is short ("and if they say no"): it needs less to go on.
-  const needed = preferTopic !== undefined && first?.topic.id === preferTopic ? minScore * followUpShare : minScore;
+  const short = question.trim().split(/\s+/).length <= followUpMaxWords;
+  const needed = followUp && short && preferTopic !== undefined && first?.topic.id === preferTopic ? minScore * followUpShare : minScore;
   if (!first || first.score < needed) return { ranked };
   // A runner-up from the same topic doesn't make the topic doubtful: only a rival topic does.
   const rival = ranked.find((hit) => hit.topic.id !== first.topic.id);

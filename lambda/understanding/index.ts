@@ -93,7 +93,9 @@ export function feelingTurn(acknowledgement: string, rest: string, state: Dialog
 
 /** Answers a free question from the best passage, or offers three topics rather than guess. */
 function answerQuestion(question: string, state: DialogueState): Turn {
-  const { best, ranked } = searchPassages(question, state.topicId);
+  // Straight after a turn of the topic last read (not after a fallback or an aside about something else).
+  const followUp = state.topicId !== undefined && state.last?.title === findTopic(state.topicId)?.title;
+  const { best, ranked } = searchPassages(question, state.topicId, followUp);
   if (best) return passageTurn(best.topic, best.key, state);
   const choices = [...ranked.map((r) => r.topic.id), ...understanding.passages.unsureChoices].filter((id, i, all) => all.indexOf(id) === i).slice(0, 3);
   const titles = choices.map((id) => lowerFirst(findTopic(id)!.title));

@@ -8,6 +8,7 @@ import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import type { SlotReading } from '../requests';
 import { text } from '../speech/reply';
 import { nationTurn, passageByRef, understandWords } from '.';
+import { placeOrServiceIn } from './recognisers';
 import { normaliseWords } from './patterns';
 import { triage } from './triage';
 
@@ -63,6 +64,11 @@ export function serviceSaid(service: SlotReading, nation: SlotReading, state: Di
   const unknown = [service, nation].flatMap((slot) => (slot.status === 'no-match' ? [slot.spoken] : [])).join(' ');
   if (unknown && triage(unknown)) return understandWords(unknown, state);
   if (nation.status === 'match' && findNation(nation.id)) return nationTurn(nation.id, state);
+  // Where the listener is counts over the service's own nation ("is there a PALS | in wales please").
+  const place = nation.status === 'no-match' ? placeOrServiceIn(nation.spoken) : undefined;
+  if (place?.kind === 'nation' && place.by === 'place') return nationTurn(place.nationId, state);
+  // Only a place, and not one the type knows ("France"): as if it had been said alone.
+  if (service.status === 'empty' && nation.status === 'no-match') return nationSaid(nation, state, undefined);
   if (service.status === 'match' && findNation(service.id)) return nationTurn(service.id, state, 'service');
   const other = service.status === 'match' ? otherServicePassage(service.id) : undefined;
   if (other) return passageByRef(other, state);
