@@ -171,6 +171,17 @@ describe('feelings', () => {
     expectAlexa(a, { startsWith: feelingIn("I'm terrified")!.say, says: 'delay', open: true });
   });
 
+  test('a feeling the guidance itself answers gets that answer after the kind word ("I feel like a nuisance": not a bad patient)', async () => {
+    const guilty = understanding.feelingIntents.FeelingGuiltyIntent;
+    const [topicId, key] = guilty.answer!.split('#');
+    const passage = `About ${topic(topicId).passages![key].about}:`;
+    // On a device the intent carries no words; in a slot the words find the same feeling.
+    const onDevice = await new Chat().intent('FeelingGuiltyIntent');
+    expectAlexa(onDevice, { startsWith: guilty.say, says: passage, saysNot: understanding.feelingsOffer.prompt, open: true });
+    const inWords = await ask(new Chat(), 'I feel like a nuisance');
+    expectAlexa(inWords, { startsWith: guilty.say, says: passage, open: true });
+  });
+
   // "I'm scared" said in a slot is triaged as low mood first (triage.yaml), which also acknowledges it and names support.
   test('on a device, "I\'m worried sick" reaches its feeling intent', async () => {
     const chat = new Chat();

@@ -61,7 +61,7 @@ export function runtimeContent({ framing, topics, nations, speech: { pauses, rat
       feelingsOffer: understanding.feelingsOffer,
       passages: understanding.passages,
       otherServices: understanding.otherServices.map(({ id, passage }) => ({ id, passage })),
-      feelingIntents: Object.fromEntries(understanding.feelings.filter((f) => f.samples?.length).map((f) => [feelingIntentName(f.id), f.say])),
+      feelingIntents: Object.fromEntries(understanding.feelings.filter((f) => f.samples?.length).map((f) => [feelingIntentName(f.id), { say: f.say, ...(f.answer ? { answer: f.answer } : {}) }])),
     },
   };
 }
@@ -94,7 +94,7 @@ export function compileUnderstanding({ understanding, nations }: CompiledContent
     ordinals: understanding.listReferences.ordinals,
     itemWords: understanding.listReferences.itemWords,
     closers: understanding.listReferences.closers,
-    feelings: understanding.feelings.map((f) => ({ id: f.id, any: oneOf(f.any), say: f.say })),
+    feelings: understanding.feelings.map((f) => ({ id: f.id, any: oneOf(f.any), say: f.say, ...(f.answer ? { answer: f.answer } : {}) })),
     places,
     services,
     servicesAlone,

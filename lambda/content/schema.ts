@@ -174,7 +174,21 @@ export const understandingSchema = z.object({
     closers: z.array(z.string().regex(/^[a-z ]+$/)).min(1),
     say: z.object({ prompt: promptQuestionText(), reprompt: promptQuestionText(), notInList: z.string().min(1), noList: z.string().min(1) }),
   }),
-  feelings: z.array(z.object({ id, any: z.array(pattern).min(1), say: spokenText, samples: z.array(sample).optional() }).strict()),
+  feelings: z.array(
+    z
+      .object({
+        id,
+        any: z.array(pattern).min(1),
+        say: spokenText,
+        /** The passage ("topic#key") that answers the feeling itself, said after the kind word instead of the offer of support. */
+        answer: z
+          .string()
+          .regex(/^[a-z0-9-]+#(short|detail-[0-9]+|item-[0-9]+)$/)
+          .optional(),
+        samples: z.array(sample).optional(),
+      })
+      .strict(),
+  ),
   feelingsOffer: z.object({ topic: id, prompt: promptQuestionText() }),
   otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: z.string().regex(/^[a-z0-9-]+#(short|detail-[0-9]+|item-[0-9]+)$/) }).strict()),
   /** Words no place name holds: a few words a place carrier caught ("and if they say no") that hold one are not a place. */
@@ -316,7 +330,7 @@ export interface CompiledUnderstanding {
   ordinals: Record<string, number>;
   itemWords: string[];
   closers: string[];
-  feelings: { id: string; any: string; say: string }[];
+  feelings: { id: string; any: string; say: string; answer?: string }[];
   /** Normalised place or service name → nation id, longest first, and one pattern finding any of them. */
   places: Record<string, string>;
   services: Record<string, string>;
@@ -393,7 +407,7 @@ export interface RuntimeContent {
     passages: Understanding['passages'];
     otherServices: { id: string; passage: string }[];
     /** Intent name → the acknowledgement of its feeling. */
-    feelingIntents: Record<string, string>;
+    feelingIntents: Record<string, { say: string; answer?: string }>;
   };
   /**
    * The pauses arrive as SSML breaks, and the rates as the prosody tags that open and close a reply, all

@@ -55,7 +55,7 @@ export function understandWords(words: string, state: DialogueState): Turn {
   if (named?.kind === 'passage') return passageByRef(named.ref, state);
 
   const feeling = feelingIn(words);
-  if (feeling) return feelingTurn(feeling.say, feeling.rest, state);
+  if (feeling) return feelingTurn(feeling, feeling.rest, state);
 
   return answerQuestion(words, state);
 }
@@ -80,10 +80,19 @@ export function passageByRef(ref: string, state: DialogueState): Turn {
   return passageTurn(findTopic(topicId)!, key, state);
 }
 
-/** A kind word for a feeling, then the answer to the rest of what was said, or an offer of support. */
-export function feelingTurn(acknowledgement: string, rest: string, state: DialogueState): Turn {
+/**
+ * A kind word for a feeling, then the answer to the rest of what was said; else the passage that answers
+ * the feeling itself, where content names one ("I feel like a nuisance": asking doesn't make you a bad
+ * patient); else an offer of support.
+ */
+export function feelingTurn(feeling: { say: string; answer?: string }, rest: string, state: DialogueState): Turn {
+  const acknowledgement = feeling.say;
   const { best } = rest.trim() ? searchPassages(rest, state.topicId) : { best: undefined };
   if (best) return passageTurn(best.topic, best.key, state, [text(acknowledgement)]);
+  if (feeling.answer) {
+    const [topicId, key] = feeling.answer.split('#');
+    return passageTurn(findTopic(topicId)!, key, state, [text(acknowledgement)]);
+  }
   const offer = understanding.feelingsOffer;
   return {
     reply: { blocks: [text(acknowledgement)], prompt: offer.prompt, reprompt: fill(prompts.offerReprompt, { offer: offer.prompt }) },

@@ -12,7 +12,7 @@ interface Prepared {
   ordinals: Map<string, number>;
   itemWords: Set<string>;
   closers: string[];
-  feelings: { id: string; any: RegExp; say: string }[];
+  feelings: { id: string; any: RegExp; say: string; answer?: string }[];
   places: Map<string, string>;
   services: Map<string, string>;
   servicesAlone: Map<string, string>;
@@ -38,7 +38,7 @@ function load(): Prepared {
       ordinals: new Map(Object.entries(data.ordinals)),
       itemWords: new Set(data.itemWords),
       closers: data.closers,
-      feelings: data.feelings.map((f) => ({ id: f.id, any: new RegExp(f.any), say: f.say })),
+      feelings: data.feelings.map((f) => ({ id: f.id, any: new RegExp(f.any), say: f.say, answer: f.answer })),
       places: new Map(Object.entries(data.places)),
       services: new Map(Object.entries(data.services)),
       servicesAlone: new Map(Object.entries(data.servicesAlone)),
@@ -147,10 +147,10 @@ export function placeOrServiceIn(words: string): PlaceOrService | undefined {
 }
 
 /** A feeling said in the sentence, with a kind acknowledgement, and the words without it (to answer the rest). */
-export function feelingIn(words: string): { id: string; say: string; rest: string } | undefined {
+export function feelingIn(words: string): { id: string; say: string; answer?: string; rest: string } | undefined {
   const said = padded(words.slice(0, 1000));
   for (const feeling of load().feelings) {
-    if (feeling.any.test(said)) return { id: feeling.id, say: feeling.say, rest: said.replace(new RegExp(feeling.any.source, 'g'), ' ').trim() };
+    if (feeling.any.test(said)) return { id: feeling.id, say: feeling.say, answer: feeling.answer, rest: said.replace(new RegExp(feeling.any.source, 'g'), ' ').trim() };
   }
   return undefined;
 }

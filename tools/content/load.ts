@@ -190,6 +190,12 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
     const topic = topics.find((t) => t.id === topicId);
     if (!topic || !passageExists(topic, key)) problems.push(`content/${locale}/understanding.yaml: otherServices ${service.id}: no passage "${service.passage}"`);
   }
+  for (const feeling of understanding.feelings) {
+    if (!feeling.answer) continue;
+    const [topicId, key] = feeling.answer.split('#');
+    const topic = topics.find((t) => t.id === topicId);
+    if (!topic || !passageExists(topic, key)) problems.push(`content/${locale}/understanding.yaml: feelings ${feeling.id}: no passage "${feeling.answer}"`);
+  }
   understanding.passages.unsureChoices.forEach((choice, i) => {
     if (!topicIds.has(choice)) problems.push(`content/${locale}/understanding.yaml: field passages.unsureChoices.${i}: no topic "${choice}"`);
   });
