@@ -22,6 +22,8 @@ const listenerWords = z
   .trim()
   .min(1)
   .refine((s) => !/[<>{}]/.test(s), 'must be plain text: no markup or braces');
+/** A passage of a topic, as content names it: "topic-id#short", "#detail-N" or "#item-N". */
+const passageRef = z.string().regex(/^[a-z0-9-]+#(short|detail-[0-9]+|item-[0-9]+)$/);
 const question = spokenText.refine((s) => s.trim().endsWith('?'), 'must be a question ending in "?"');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-24');
 const sample = z
@@ -181,16 +183,13 @@ export const understandingSchema = z.object({
         any: z.array(pattern).min(1),
         say: spokenText,
         /** The passage ("topic#key") that answers the feeling itself, said after the kind word instead of the offer of support. */
-        answer: z
-          .string()
-          .regex(/^[a-z0-9-]+#(short|detail-[0-9]+|item-[0-9]+)$/)
-          .optional(),
+        answer: passageRef.optional(),
         samples: z.array(sample).optional(),
       })
       .strict(),
   ),
   feelingsOffer: z.object({ topic: id, prompt: promptQuestionText() }),
-  otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: z.string().regex(/^[a-z0-9-]+#(short|detail-[0-9]+|item-[0-9]+)$/) }).strict()),
+  otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: passageRef }).strict()),
   /** Words no place name holds: a few words a place carrier caught ("and if they say no") that hold one are not a place. */
   notPlaceWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
   passages: z.object({

@@ -19,6 +19,7 @@ import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import { searchPassages } from '../search/passages';
+import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
 import { feelingIn, listReference, placeOrServiceIn, recogniseAct, type SpokenAct } from './recognisers';
 import { triage } from './triage';
@@ -74,10 +75,10 @@ export function nationTurn(nationId: string, state: DialogueState, by: 'place' |
   return by === 'place' ? turn : { ...turn, state: { ...turn.state, nationId: state.nationId } };
 }
 
-/** A passage named as "topic#key" in content. */
-export function passageByRef(ref: string, state: DialogueState): Turn {
+/** A passage named as "topic#key" in content, after `lead` when given. */
+export function passageByRef(ref: string, state: DialogueState, lead: Block[] = []): Turn {
   const [topicId, key] = ref.split('#');
-  return passageTurn(findTopic(topicId)!, key, state);
+  return passageTurn(findTopic(topicId)!, key, state, lead);
 }
 
 /**
@@ -89,10 +90,7 @@ export function feelingTurn(feeling: { say: string; answer?: string }, rest: str
   const acknowledgement = feeling.say;
   const { best } = rest.trim() ? searchPassages(rest, state.topicId) : { best: undefined };
   if (best) return passageTurn(best.topic, best.key, state, [text(acknowledgement)]);
-  if (feeling.answer) {
-    const [topicId, key] = feeling.answer.split('#');
-    return passageTurn(findTopic(topicId)!, key, state, [text(acknowledgement)]);
-  }
+  if (feeling.answer) return passageByRef(feeling.answer, state, [text(acknowledgement)]);
   const offer = understanding.feelingsOffer;
   return {
     reply: { blocks: [text(acknowledgement)], prompt: offer.prompt, reprompt: fill(prompts.offerReprompt, { offer: offer.prompt }) },

@@ -185,16 +185,17 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   triage.rules.forEach((rule, i) => {
     if (!Object.hasOwn(safety.answers, rule.answer)) problems.push(`content/${locale}/triage.yaml: field rules.${i}.answer: no answer "${rule.answer}" in safety.yaml`);
   });
-  for (const service of understanding.otherServices) {
-    const [topicId, key] = service.passage.split('#');
+  // A "topic#key" reference names a passage that exists.
+  const hasPassage = (ref: string) => {
+    const [topicId, key] = ref.split('#');
     const topic = topics.find((t) => t.id === topicId);
-    if (!topic || !passageExists(topic, key)) problems.push(`content/${locale}/understanding.yaml: otherServices ${service.id}: no passage "${service.passage}"`);
+    return topic !== undefined && passageExists(topic, key);
+  };
+  for (const service of understanding.otherServices) {
+    if (!hasPassage(service.passage)) problems.push(`content/${locale}/understanding.yaml: otherServices ${service.id}: no passage "${service.passage}"`);
   }
   for (const feeling of understanding.feelings) {
-    if (!feeling.answer) continue;
-    const [topicId, key] = feeling.answer.split('#');
-    const topic = topics.find((t) => t.id === topicId);
-    if (!topic || !passageExists(topic, key)) problems.push(`content/${locale}/understanding.yaml: feelings ${feeling.id}: no passage "${feeling.answer}"`);
+    if (feeling.answer && !hasPassage(feeling.answer)) problems.push(`content/${locale}/understanding.yaml: feelings ${feeling.id}: no passage "${feeling.answer}"`);
   }
   understanding.passages.unsureChoices.forEach((choice, i) => {
     if (!topicIds.has(choice)) problems.push(`content/${locale}/understanding.yaml: field passages.unsureChoices.${i}: no topic "${choice}"`);
