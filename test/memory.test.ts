@@ -205,9 +205,11 @@ describe('forget me', () => {
     await chat.user('what should I ask the specialist');
     expect(await storedItem(chat)).toBeDefined();
 
-    const a = await chat.user('forget what you know about me');
+    const asked = await chat.user('forget what you know about me');
     expect(chat.lastIntent).toBe('ForgetMeIntent');
-    expectAlexa(a, { startsWith: firstSentence(prompts.memory.forgotten), says: prompts.whatElse, open: true });
+    expectAlexa(asked, { startsWith: prompts.memory.forgetOffer, reprompt: prompts.memory.forgetReprompt, open: true });
+    expect(await storedItem(chat)).toBeDefined();
+    expectAlexa(await chat.user('yes'), { startsWith: firstSentence(prompts.memory.forgotten), says: prompts.whatElse, open: true });
     expect(await storedItem(chat)).toBeUndefined();
     // Still talking: nothing said from here on is remembered either.
     await chat.user('who helps in Scotland');
@@ -225,9 +227,26 @@ describe('forget me', () => {
     await chat.user('stop');
     const a = await chat.user('Alexa, ask second opinion guide to delete my data');
     expect(chat.lastIntent).toBe('ForgetMeIntent');
-    expectAlexa(a, { startsWith: firstSentence(prompts.memory.forgotten), open: true });
+    expectAlexa(a, { startsWith: prompts.memory.forgetOffer, open: true });
+    expectAlexa(await chat.user('yes please'), { startsWith: firstSentence(prompts.memory.forgotten), open: true });
     expect(await storedItem(chat)).toBeUndefined();
-    expectAlexa(await chat.user('forget me'), { startsWith: firstSentence(prompts.memory.forgotten), open: true });
+    await chat.user('forget me');
+    expectAlexa(await chat.user('yes'), { startsWith: firstSentence(prompts.memory.forgotten), open: true });
+  });
+
+  test('asks first: no keeps everything, and words that only mention forgetting delete nothing', async () => {
+    const chat = listener();
+    await chat.user('who helps in Wales');
+    expectAlexa(await chat.user('forget me'), { startsWith: prompts.memory.forgetOffer, open: true });
+    expectAlexa(await chat.user('no'), { startsWith: prompts.memory.kept, says: prompts.whatElse, open: true });
+    expect(await storedItem(chat)).toBeDefined();
+    // The offer is gone: a later yes is not a yes to forgetting.
+    await chat.user('forget me');
+    await chat.user('who helps in Scotland');
+    await chat.user('yes');
+    expect(await storedItem(chat)).toBeDefined();
+    await chat.user('i always forget what i wanted to ask once i get in there');
+    expect(await storedItem(chat)).toBeDefined();
   });
 
   test('help tells the listener how', async () => {
@@ -349,7 +368,8 @@ describe('storage down: the turn still answers', () => {
     const logs = await captureLogs(async () => {
       expectAlexa(await timed('open second opinion guide'), { startsWith: prompts.welcome, open: true });
       expectAlexa(await timed('who helps in Wales'), { startsWith: service('wales').introduction, open: true });
-      expectAlexa(await timed('forget me'), { startsWith: prompts.memory.forgetFailed, open: true });
+      expectAlexa(await timed('forget me'), { startsWith: prompts.memory.forgetOffer, open: true });
+      expectAlexa(await timed('yes'), { startsWith: prompts.memory.forgetFailed, open: true });
       await chat.user('stop');
       expectAlexa(await timed('Alexa, ask second opinion guide what should I ask the specialist'), { startsWith: opening('questions-to-ask'), open: true });
     });
@@ -418,6 +438,7 @@ test('every response of a tour across sessions, with memory, is valid Alexa SSML
     'open second opinion guide',
     'no',
     'forget me',
+    'yes',
     'stop',
   ];
   const turns = await checkTour(

@@ -269,6 +269,9 @@ export const promptsSchema = z.object({
     resumeOffer: promptQuestion,
     resumeReprompt: promptQuestion,
     startFresh: prompt,
+    forgetOffer: promptQuestion,
+    forgetReprompt: promptQuestion,
+    kept: prompt,
     // Said before "What else would you like to know?", so it states what was done and asks nothing.
     forgotten: prompt.refine((s) => !s.includes('?'), 'must not ask a question: the prompt after it does'),
     forgetFailed: prompt,

@@ -83,6 +83,7 @@ export function yesTurn(state: DialogueState): Turn {
 export function noTurn(state: DialogueState): Turn {
   // No to carrying on from last time: a fresh start, and the old place is forgotten.
   if (state.offer?.kind === 'resume') return welcomeTurn(state, [prompts.memory.startFresh]);
+  if (state.offer?.kind === 'forget') return openQuestion(state, [text(prompts.memory.kept)]);
   if (state.offer || state.awaitingNation) return openQuestion(state, [text(prompts.noThanks)]);
   return goodbyeTurn(state);
 }

@@ -83,7 +83,18 @@ export function welcomeBackTurn(state: DialogueState): Turn | undefined {
 }
 
 /**
- * After "forget me": what was stored is gone, or it could not be deleted and the listener is told so.
+ * "Forget me" asks before deleting anything: the words of "I always forget what I wanted to ask" are close
+ * enough to its samples to reach it, and a yes costs a deliberate listener one word.
+ */
+export function forgetOfferTurn(state: DialogueState): Turn {
+  return {
+    reply: { blocks: [], prompt: prompts.memory.forgetOffer, reprompt: prompts.memory.forgetReprompt },
+    state: { ...state, offer: { kind: 'forget' }, awaitingNation: undefined },
+  };
+}
+
+/**
+ * After yes to "Shall I forget …?": what was stored is gone, or it could not be deleted and the listener is told so.
  * The rest of this session keeps its nation and rate (the listener is still talking) but saves nothing.
  */
 export function forgetTurn(state: DialogueState, deleted: boolean): Turn {

@@ -16,7 +16,9 @@ export type Offer =
   /** "Would you like to stop?" after misunderstanding three times running: yes ends the session. */
   | { kind: 'stop' }
   /** "Would you like to carry on?" at a welcome back: yes reads on from the topic and page remembered. */
-  | { kind: 'resume' };
+  | { kind: 'resume' }
+  /** "Shall I forget …?" after "forget me": only yes deletes, since words near "forget" can reach that intent. */
+  | { kind: 'forget' };
 
 /**
  * A card, named rather than written out: the topic or urgent answer it is made from. It is rendered from
@@ -113,6 +115,7 @@ function readOffer(value: unknown): Offer | undefined {
   if (kind === 'continue') return { kind: 'continue' };
   if (kind === 'stop') return { kind: 'stop' };
   if (kind === 'resume') return { kind: 'resume' };
+  if (kind === 'forget') return { kind: 'forget' };
   const topic = kind === 'topic' ? findTopic(str(field(value, 'topicId'))) : undefined;
   return topic ? { kind: 'topic', topicId: topic.id } : undefined;
 }
