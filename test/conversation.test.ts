@@ -183,6 +183,15 @@ describe('lists: three at a time, with where you are', () => {
     expectAlexa(b, { says: prompts.continue.nothingMore, open: true });
   });
 
+  test('start over part way through a list reads it from the start; the list goes on from there', async () => {
+    const chat = new Chat();
+    await chat.user('read me the questions');
+    await chat.user('next');
+    const a = await chat.user('start again');
+    expectAlexa(a, { startsWith: prompts.startOverTopic, says: topic('questions-to-ask').list!.items[0].spoken, saysNot: [welcome, opening('questions-to-ask')], open: true });
+    expectAlexa(await chat.user('next'), { says: topic('questions-to-ask').list!.items[3].spoken, open: true });
+  });
+
   test('long guidance pages on: more reads the rest, then the follow-up offer', async () => {
     const chat = new Chat();
     const a = await chat.user('what does a second opinion mean');

@@ -233,6 +233,7 @@ const promptQuestion = prompt.refine((s) => s.trim().endsWith('?'), 'must be a q
 export const promptsSchema = z.object({
   welcome: prompt,
   startOver: prompt,
+  startOverTopic: prompt,
   examplesIntro: prompt,
   examples: z.array(prompt).length(3),
   whatNext: promptQuestion,

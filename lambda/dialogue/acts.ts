@@ -67,7 +67,21 @@ export function repeatTurn(state: DialogueState): Turn {
   return { reply: { blocks, prompt, reprompt, ...(title ? { title } : {}) }, state };
 }
 
-export const startOverTurn = (state: DialogueState): Turn => welcomeTurn({ ...state, fallbacks: undefined }, [prompts.startOver]);
+/**
+ * Part way through a topic, "start again" means what is being read: its first page again (blind fixture
+ * writers expected this in 7 of 8 mid-list turns). On a topic's first page, or with none, there is nothing
+ * of it to restart, so the whole conversation starts again at the welcome.
+ */
+export function startOverTurn(state: DialogueState): Turn {
+  const topic = findTopic(state.topicId);
+  if (topic && (state.page ?? 0) > 0) {
+    // A list starts again at its first item: its introduction was heard already, and would put item 1 past word 25.
+    const first = topicPages(topic, findNation(state.nationId))[0];
+    const fromList = first.findIndex((block) => block.kind === 'list');
+    return step(topicTurn(topic, 0, { ...state, fallbacks: undefined }, [text(prompts.startOverTopic)], fromList > 0 ? first.slice(fromList) : undefined));
+  }
+  return welcomeTurn({ ...state, fallbacks: undefined }, [prompts.startOver]);
+}
 
 /** Yes accepts whatever the last response offered. */
 export function yesTurn(state: DialogueState): Turn {
