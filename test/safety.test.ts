@@ -18,7 +18,7 @@ import { normalise, type Routing } from '../tools/local/resolver';
 import { expandTemplate } from '../tools/model/expand';
 import { createSkill } from '../lambda/skill';
 import { answeredFromGuidance, first25, opensUrgent, supportAnswered, urgentHelped, type SupportRow } from '../tools/safety-checks';
-import { Chat, expectAlexa, model } from './harness';
+import { Chat, expectAlexa, matched, model } from './harness';
 
 interface UrgentRow {
   say: string;
@@ -399,6 +399,27 @@ describe('urgent help, as transcripts', () => {
     // A nation said later, about something else, is the usual who-can-help answer.
     await abuse.user('what are the advantages');
     expectAlexa(await abuse.user('Wales'), { says: 'Llais', open: true });
+  });
+
+  test('urgent words said with a place get that nation’s advice line, and the place is remembered', async () => {
+    // U: I'm in Belfast and my chest hurts (a device: the place carrier catches it all, unresolved) → Northern Ireland's line, not 111.
+    const belfast = new Chat();
+    const a = await belfast.user('who can help in belfast my chest hurts');
+    expect(belfast.lastIntent).toBe('WhoCanHelpIntent');
+    expectAlexa(a, {
+      startsWith: safetyLines(answers.emergency, 'northern-ireland')[0],
+      says: safetyLines(answers.emergency, 'northern-ireland')[1],
+      saysNot: safetyLines(answers.emergency, undefined)[1],
+      open: true,
+    });
+    expectAlexa(await belfast.user('who can help'), { says: content.nations.find((n) => n.id === 'northern-ireland')!.service.name, open: true });
+    // A nation the model resolved, beside urgent words in the other slot.
+    const wales = new Chat();
+    const b = await wales.intent('ServiceIntent', { service: { value: 'my husband has collapsed' }, nation: matched('wales', 'wales', 'NATION') });
+    expectAlexa(b, { startsWith: safetyLines(answers.emergency, 'wales')[0], says: safetyLines(answers.emergency, 'wales')[1], open: true });
+    // A service named is not where the listener is: "PALS" is England's, but a listener asking about it may live anywhere.
+    const pals = new Chat(undefined, 'catch-all');
+    expectAlexa(await pals.user('my chest hurts what is pals'), { says: safetyLines(answers.emergency, undefined)[1], open: true });
   });
 
   test('urgent words in any slot win over the intent they came with', async () => {

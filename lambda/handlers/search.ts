@@ -5,9 +5,8 @@
  */
 import type { RequestHandler } from 'ask-sdk-core';
 import { currentState, respondWith } from '../dialogue/current';
-import { safetyTurn } from '../dialogue/safety-turn';
 import { isIntent, readSlot, requestType, spokenSlotTexts } from '../requests';
-import { understandWords } from '../understanding';
+import { understandWords, urgentTurn } from '../understanding';
 import { triage } from '../understanding/triage';
 import { helpTurn } from '../dialogue/acts';
 
@@ -15,7 +14,11 @@ const urgentIn = (texts: string[]) => texts.map(triage).find((result) => result 
 
 export const WordsTriageHandler: RequestHandler = {
   canHandle: (input) => requestType(input) === 'IntentRequest' && urgentIn(spokenSlotTexts(input)) !== undefined,
-  handle: (input) => respondWith(input, safetyTurn(urgentIn(spokenSlotTexts(input))!.answer, currentState(input))),
+  handle: (input) => {
+    // A nation the model resolved beside the urgent words ("who can help in {nation}") fits the answer to it.
+    const nation = readSlot(input, 'nation');
+    return respondWith(input, urgentTurn(spokenSlotTexts(input), currentState(input), nation.status === 'match' ? nation.id : undefined)!);
+  },
 };
 
 export const QueryHandler: RequestHandler = {

@@ -10,7 +10,7 @@
  *   7. an honest "I'm not sure" with three choices
  * Handlers only route requests here; they never look at the words themselves.
  */
-import { content, fill, nationTopic, findTopic } from '../content';
+import { content, fill, findNation, nationTopic, findTopic } from '../content';
 import { actTurn } from '../dialogue/acts';
 import { rateTurn, repeatSlowerTurn, type RateChange } from '../dialogue/asides';
 import { lowerFirst } from '../dialogue/pages';
@@ -37,10 +37,23 @@ function spokenActTurn(act: SpokenAct, state: DialogueState): Turn {
   return actTurn(act === 'thanks' ? 'goodbye' : (act as Exclude<SpokenAct, 'repeatSlower' | 'thanks' | 'slower' | 'faster' | 'normalSpeed'>), state);
 }
 
+/**
+ * Urgent words in any of `texts`, answered for where the listener is when they said it with them ("I'm in
+ * Belfast and my chest hurts" gets Northern Ireland's advice line, not 111): a place in the words, else a
+ * nation a slot resolved (`nationId`). The place is remembered, as any place the listener names is.
+ */
+export function urgentTurn(texts: string[], state: DialogueState, nationId?: string): Turn | undefined {
+  const urgent = texts.map(triage).find((result) => result !== undefined);
+  if (!urgent) return undefined;
+  const place = texts.map(placeOrServiceIn).find((named) => named?.kind === 'nation' && named.by === 'place');
+  const where = place?.kind === 'nation' ? place.nationId : nationId;
+  return safetyTurn(urgent.answer, where && findNation(where) ? { ...state, nationId: where } : state);
+}
+
 /** What to say to some words the listener said. */
 export function understandWords(words: string, state: DialogueState): Turn {
-  const urgent = triage(words);
-  if (urgent) return safetyTurn(urgent.answer, state);
+  const urgent = urgentTurn([words], state);
+  if (urgent) return urgent;
 
   const act = recogniseAct(words);
   if (act) return spokenActTurn(act, state);

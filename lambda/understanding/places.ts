@@ -7,10 +7,9 @@ import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import type { SlotReading } from '../requests';
 import { text } from '../speech/reply';
-import { nationTurn, passageByRef, understandWords } from '.';
+import { nationTurn, passageByRef, understandWords, urgentTurn } from '.';
 import { placeOrServiceIn } from './recognisers';
 import { normaliseWords } from './patterns';
-import { triage } from './triage';
 
 const { prompts } = content;
 
@@ -62,7 +61,8 @@ export function serviceSaid(service: SlotReading, nation: SlotReading, state: Di
   // caught in the wrong slot still counts ("is there a service in | england that helps" is England's), and
   // urgent words in either slot are triaged first, even beside a nation that resolved.
   const unknown = [service, nation].flatMap((slot) => (slot.status === 'no-match' ? [slot.spoken] : [])).join(' ');
-  if (unknown && triage(unknown)) return understandWords(unknown, state);
+  const urgent = unknown ? urgentTurn([unknown], state, nation.status === 'match' ? nation.id : undefined) : undefined;
+  if (urgent) return urgent;
   if (nation.status === 'match' && findNation(nation.id)) return nationTurn(nation.id, state);
   // Where the listener is counts over the service's own nation ("is there a PALS | in wales please").
   const place = nation.status === 'no-match' ? placeOrServiceIn(nation.spoken) : undefined;
