@@ -160,10 +160,19 @@ describe('places and services anywhere in the words', () => {
 });
 
 describe('feelings', () => {
-  test('"I just feel fobbed off" gets a kind word and an offer of support, not an unrelated answer', async () => {
+  test('"I just feel fobbed off" gets a kind word, then what the guidance says when it is hard to talk to your doctor', async () => {
     const feeling = feelingIn('I just feel fobbed off')!;
+    const [topicId, key] = feeling.answer!.split('#');
     const a = await ask(new Chat(), 'I just feel fobbed off');
-    expectAlexa(a, { startsWith: feeling.say, says: understanding.feelingsOffer.prompt, saysNot: topic('will-my-doctor-mind').shortAnswer, open: true });
+    // A short answer is said as it stands; any other passage is led by what it is about.
+    const answer = key === 'short' ? topic(topicId).shortAnswer : `About ${topic(topicId).passages![key].about}:`;
+    expectAlexa(a, { startsWith: feeling.say, says: answer, saysNot: [understanding.feelingsOffer.prompt, topic('will-my-doctor-mind').shortAnswer], open: true });
+  });
+
+  test('a feeling the guidance does not answer gets a kind word and an offer of support', async () => {
+    const upset = understanding.feelingIntents.FeelingUpsetIntent;
+    expect(upset.answer).toBeUndefined();
+    expectAlexa(await new Chat().intent('FeelingUpsetIntent'), { startsWith: upset.say, says: understanding.feelingsOffer.prompt, open: true });
   });
 
   test('a feeling with a question: the kind word, then the answer', async () => {
