@@ -135,6 +135,9 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['sexual-assault (test)', 80],
     // 90: measured 90.9 (was 95.5): two test rows now reach other intents by similarity.
     ['low-mood (test)', 90],
+    // 63: measured 63.2 (was 57.9) once being treated rudely by a doctor reached "hard to talk to your doctor".
+    ['lookalike (tuning)', 70],
+    ['lookalike (test)', 63],
   ],
   'catch-all': [
     ['urgent recall (tuning)', 100],
@@ -159,6 +162,9 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['symptom (test)', 82],
     ['low-mood (tuning)', 100],
     ['low-mood (test)', 90],
+    // 78: measured 78.9 (was 73.7), as on the device. Target: every look-alike answered from the guidance.
+    ['lookalike (tuning)', 80],
+    ['lookalike (test)', 78],
   ],
 };
 
