@@ -11,7 +11,7 @@ import { CanFulfillIntentHandler, ExceptionEncounteredHandler, OtherRequestHandl
 import { FallbackHandler, HelpHandler, UnknownIntentHandler } from './handlers/help-fallback';
 import { ListItemHandler, NextHandler, PreviousHandler } from './handlers/lists';
 import { NationHandler, ServiceHandler } from './handlers/nations';
-import { ConfirmForgetHandler, ForgetMeHandler } from './handlers/memory';
+import { ForgetMeHandler } from './handlers/memory';
 import { NoHandler, RepeatHandler, StartOverHandler, YesHandler } from './handlers/navigation';
 import { SafetyIntentHandler } from './handlers/safety';
 import { ScreenTouchHandler } from './handlers/screen';
@@ -92,7 +92,6 @@ export function createSkill({ skillId, memory, clock = Date.now }: SkillOptions 
       SendCardHandler,
       ScreenTouchHandler,
       StartOverHandler,
-      ConfirmForgetHandler,
       YesHandler,
       NoHandler,
       HelpHandler,

@@ -192,6 +192,20 @@ describe('lists: three at a time, with where you are', () => {
     expectAlexa(await chat.user('next'), { says: topic('questions-to-ask').list!.items[3].spoken, open: true });
   });
 
+  test('start over after something else since the list, or at one item of it: the welcome, or the list', async () => {
+    // An urgent answer since the list: nothing of it is being read now.
+    const urgent = new Chat();
+    await urgent.user('read me the questions');
+    await urgent.user('next');
+    await urgent.user('my chest hurts');
+    expectAlexa(await urgent.user('start again'), { startsWith: prompts.startOver, says: welcome, open: true });
+    // One item read on its own, on the first page: still part way through the list.
+    const item = new Chat();
+    await item.user('read me the questions');
+    await item.user('what was the second one');
+    expectAlexa(await item.user('start again'), { startsWith: prompts.startOverTopic, says: topic('questions-to-ask').list!.items[0].spoken, open: true });
+  });
+
   test('long guidance pages on: more reads the rest, then the follow-up offer', async () => {
     const chat = new Chat();
     const a = await chat.user('what does a second opinion mean');

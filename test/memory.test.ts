@@ -198,6 +198,17 @@ describe('the nation and the speech rate', () => {
   });
 });
 
+describe('start over at a welcome back', () => {
+  test('is a fresh start, not the remembered list from its first item', async () => {
+    const chat = listener();
+    await chat.user('read me the questions');
+    await chat.user('next');
+    await chat.user('stop');
+    expectAlexa(await chat.user('open second opinion guide'), { says: prompts.memory.resumeOffer, open: true });
+    expectAlexa(await chat.user('start again'), { startsWith: prompts.startOver, says: prompts.welcome, saysNot: prompts.startOverTopic, open: true });
+  });
+});
+
 describe('forget me', () => {
   test('deletes the record and says so; nothing more is remembered in that session, and the next starts afresh', async () => {
     const chat = listener();
@@ -230,8 +241,8 @@ describe('forget me', () => {
     expectAlexa(a, { startsWith: prompts.memory.forgetOffer, open: true });
     expectAlexa(await chat.user('yes please'), { startsWith: firstSentence(prompts.memory.forgotten), open: true });
     expect(await storedItem(chat)).toBeUndefined();
-    await chat.user('forget me');
-    expectAlexa(await chat.user('yes'), { startsWith: firstSentence(prompts.memory.forgotten), open: true });
+    // Already forgotten in this session: nothing is remembered to ask about, so it is simply done again.
+    expectAlexa(await chat.user('forget me'), { startsWith: firstSentence(prompts.memory.forgotten), open: true });
   });
 
   test('asks first: no keeps everything, and words that only mention forgetting delete nothing', async () => {
@@ -247,6 +258,34 @@ describe('forget me', () => {
     expect(await storedItem(chat)).toBeDefined();
     await chat.user('i always forget what i wanted to ask once i get in there');
     expect(await storedItem(chat)).toBeDefined();
+  });
+
+  test('only a yes to the question deletes: not a yes after help, not "go on"; "yes, forget them" does', async () => {
+    const chat = listener();
+    await chat.user('who helps in Wales');
+    await chat.user('forget me');
+    // Help asks an open question: the yes after it is not a yes to forgetting.
+    await chat.user('help');
+    await chat.user('yes');
+    expect(await storedItem(chat)).toBeDefined();
+    await chat.user('forget me');
+    // "Go on" is not clearly a yes to deleting, nor a wish to read on: the question again.
+    expectAlexa(await chat.user('go on'), { startsWith: prompts.memory.forgetOffer, open: true });
+    expect(await storedItem(chat)).toBeDefined();
+    const yes = await chat.user('yes forget them');
+    expect(chat.lastIntent).toBe('ForgetMeIntent');
+    expectAlexa(yes, { startsWith: firstSentence(prompts.memory.forgotten), open: true });
+    expect(await storedItem(chat)).toBeUndefined();
+  });
+
+  test('a yes said in other words, reaching the skill as words, deletes too', async () => {
+    const chat = new Chat(createSkill({ memory: adapter, clock: () => now }), 'catch-all', `amzn1.ask.account.test-words-${++listeners}`);
+    await chat.user('who helps in Wales');
+    await chat.user('forget me');
+    const yes = await chat.user('aye sure');
+    expect(chat.lastIntent).toBe('QueryIntent');
+    expectAlexa(yes, { startsWith: firstSentence(prompts.memory.forgotten), open: true });
+    expect(await storedItem(chat)).toBeUndefined();
   });
 
   test('help tells the listener how', async () => {

@@ -407,7 +407,7 @@ describe('urgent help, as transcripts', () => {
     expectAlexa(await abuse.user('Wales'), { says: 'Llais', open: true });
   });
 
-  test('urgent words said with a place get that nation’s advice line, and the place is remembered', async () => {
+  test('urgent words said with a place get that nation’s advice line when none is known; the place is not remembered', async () => {
     // U: I'm in Belfast and my chest hurts (a device: the place carrier catches it all, unresolved) → Northern Ireland's line, not 111.
     const belfast = new Chat();
     const a = await belfast.user('who can help in belfast my chest hurts');
@@ -418,7 +418,13 @@ describe('urgent help, as transcripts', () => {
       saysNot: safetyLines(answers.emergency, undefined)[1],
       open: true,
     });
-    expectAlexa(await belfast.user('who can help'), { says: content.nations.find((n) => n.id === 'northern-ireland')!.service.name, open: true });
+    // Not remembered: urgent words are often about someone elsewhere.
+    expectAlexa(await belfast.user('who can help'), { says: content.prompts.nation.question, open: true });
+    // A nation the listener gave is never replaced by a place in urgent words (Bangor is in Wales and in Northern Ireland).
+    const known = new Chat();
+    await known.user('I live in Northern Ireland');
+    expectAlexa(await known.user('who can help in bangor my chest hurts'), { says: safetyLines(answers.emergency, 'northern-ireland')[1], open: true });
+    expectAlexa(await known.user('who can help'), { says: content.nations.find((n) => n.id === 'northern-ireland')!.service.name, open: true });
     // A nation the model resolved, beside urgent words in the other slot.
     const wales = new Chat();
     const b = await wales.intent('ServiceIntent', { service: { value: 'my husband has collapsed' }, nation: matched('wales', 'wales', 'NATION') });
@@ -427,6 +433,21 @@ describe('urgent help, as transcripts', () => {
     const pals = new Chat(undefined, 'catch-all');
     expectAlexa(await pals.user('my chest hurts what is pals'), { says: safetyLines(answers.emergency, undefined)[1], open: true });
   });
+
+  // A review found "I'd rather not live" reaching NoIntent by the sample "i'd rather not thanks", and so
+  // "Goodbye": a No, Stop or Cancel sample must never be a word away from distress.
+  test.each(["i'd rather not live", "no i'm not alright", "no that's not fine", "no it's not okay", "don't worry about me", "i'm not okay", 'no i can’t go on'])(
+    'on a device, "%s" said to a question is never taken for no, stop or cancel, and the session stays open',
+    async (words) => {
+      for (const before of ['what are the advantages', 'who helps in Wales']) {
+        const chat = new Chat();
+        await chat.user(before);
+        const heard = await chat.user(words);
+        expect([words, chat.lastIntent]).not.toEqual([words, expect.stringMatching(/^AMAZON\.(NoIntent|StopIntent|CancelIntent)$/)]);
+        expectAlexa(heard, { open: true });
+      }
+    },
+  );
 
   test('urgent words in any slot win over the intent they came with', async () => {
     const chat = new Chat();

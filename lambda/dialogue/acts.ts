@@ -6,6 +6,7 @@
 import { content, fill, findNation, findTopic, type Topic } from '../content';
 import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
+import { confirmForgetTurn, forgetOfferTurn } from './memory';
 import { listPosition, topicPages } from './pages';
 import type { DialogueState } from './state';
 import { openQuestion, pastTheEnd, step, topicTurn, type Turn } from './topic-turn';
@@ -26,6 +27,8 @@ export function welcomeTurn(state: DialogueState, lead: string[] = []): Turn {
 }
 
 export function nextTurn(state: DialogueState): Turn {
+  // "Go on" or "go ahead" to "Shall I forget …?" is not clearly a yes to deleting, nor a wish to read on: ask again.
+  if (state.offer?.kind === 'forget') return forgetOfferTurn(state);
   const topic = findTopic(state.topicId);
   if (!topic || state.page === undefined) return openQuestion(state, [text(prompts.continue.nothingMore)]);
   const pages = topicPages(topic, findNation(state.nationId));
@@ -69,12 +72,14 @@ export function repeatTurn(state: DialogueState): Turn {
 
 /**
  * Part way through a topic, "start again" means what is being read: its first page again (blind fixture
- * writers expected this in 7 of 8 mid-list turns). On a topic's first page, or with none, there is nothing
- * of it to restart, so the whole conversation starts again at the welcome.
+ * writers expected this in 7 of 8 mid-list turns). Part way means the last turn was of that topic (not an
+ * urgent answer or an aside since), past its first page or at one item of its list, and not a welcome back
+ * ("start again" to "Would you like to carry on?" is a fresh start). Otherwise the welcome.
  */
 export function startOverTurn(state: DialogueState): Turn {
   const topic = findTopic(state.topicId);
-  if (topic && (state.page ?? 0) > 0) {
+  const partWay = topic !== undefined && state.last?.title === topic.title && state.offer?.kind !== 'resume' && ((state.page ?? 0) > 0 || state.listItem !== undefined);
+  if (topic && partWay) {
     // A list starts again at its first item: its introduction was heard already, and would put item 1 past word 25.
     const first = topicPages(topic, findNation(state.nationId))[0];
     const fromList = first.findIndex((block) => block.kind === 'list');
@@ -90,6 +95,7 @@ export function yesTurn(state: DialogueState): Turn {
   if (state.offer?.kind === 'continue' || state.offer?.kind === 'resume') return nextTurn(state);
   if (state.offer?.kind === 'topic') return topicTurn(findTopic(state.offer.topicId)!, 0, state);
   if (state.offer?.kind === 'stop') return goodbyeTurn(state);
+  if (state.offer?.kind === 'forget') return confirmForgetTurn(state);
   return openQuestion(state, [text(prompts.yesWithoutOffer)], prompts.whatNext);
 }
 
@@ -105,7 +111,8 @@ export function noTurn(state: DialogueState): Turn {
 export const goodbyeTurn = (state: DialogueState): Turn => ({ reply: { blocks: [text(prompts.goodbye)], endSession: true }, state });
 
 export function helpTurn(state: DialogueState): Turn {
-  return { reply: { blocks: [text(prompts.help)], prompt: prompts.whatNext, reprompt: prompts.helpReprompt }, state: { ...state, awaitingNation: undefined } };
+  // Help asks an open question, so a yes after it accepts nothing offered before it (not "Shall I forget …?").
+  return { reply: { blocks: [text(prompts.help)], prompt: prompts.whatNext, reprompt: prompts.helpReprompt }, state: { ...state, offer: undefined, awaitingNation: undefined } };
 }
 
 /**

@@ -87,10 +87,20 @@ export function welcomeBackTurn(state: DialogueState): Turn | undefined {
  * enough to its samples to reach it, and a yes costs a deliberate listener one word.
  */
 export function forgetOfferTurn(state: DialogueState): Turn {
+  // Already forgotten in this session: nothing is remembered to ask about, so just make sure of it.
+  if (state.forgotten) return confirmForgetTurn(state);
   return {
     reply: { blocks: [], prompt: prompts.memory.forgetOffer, reprompt: prompts.memory.forgetReprompt },
     state: { ...state, offer: { kind: 'forget' }, awaitingNation: undefined },
   };
+}
+
+/**
+ * Yes to "Shall I forget …?": the deletion, as an effect; once it is done, forgetTurn (from this turn's
+ * state) says whether it could. The reply here is never said.
+ */
+export function confirmForgetTurn(state: DialogueState): Turn {
+  return { ...openQuestion(state, []), effect: 'forget' };
 }
 
 /**

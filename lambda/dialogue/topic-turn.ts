@@ -15,6 +15,11 @@ export interface Turn {
   miss?: true;
   /** An honest "I'm not sure": the words reached no answer. */
   unsure?: true;
+  /**
+   * What must happen before the answer can be said: 'forget' deletes what memory holds, and the answer
+   * then says whether it could (dialogue/current.ts). Decided here, done by the one function that answers.
+   */
+  effect?: 'forget';
 }
 
 const { prompts } = content;

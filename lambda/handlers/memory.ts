@@ -1,17 +1,16 @@
-/** "Forget me" asks first; yes to that deletes what the skill remembers about the listener, and says whether it could. */
+/**
+ * "Forget me" asks first (dialogue/memory.ts); a yes to that, said any way, deletes (dialogue/current.ts).
+ * "Yes, forget them" reaches this intent again while the question is open: that is the yes.
+ */
 import type { RequestHandler } from 'ask-sdk-core';
 import { currentState, respondWith } from '../dialogue/current';
-import { forgetOfferTurn, forgetTurn } from '../dialogue/memory';
-import { forget } from '../memory';
+import { confirmForgetTurn, forgetOfferTurn } from '../dialogue/memory';
 import { isIntent } from '../requests';
 
 export const ForgetMeHandler: RequestHandler = {
   canHandle: isIntent('ForgetMeIntent'),
-  handle: (input) => respondWith(input, forgetOfferTurn(currentState(input))),
-};
-
-/** Yes to "Shall I forget …?". Ahead of the general yes, which has no storage to delete. */
-export const ConfirmForgetHandler: RequestHandler = {
-  canHandle: (input) => isIntent('AMAZON.YesIntent')(input) && currentState(input).offer?.kind === 'forget',
-  handle: async (input) => respondWith(input, forgetTurn(currentState(input), await forget(input))),
+  handle: (input) => {
+    const state = currentState(input);
+    return respondWith(input, state.offer?.kind === 'forget' ? confirmForgetTurn(state) : forgetOfferTurn(state));
+  },
 };

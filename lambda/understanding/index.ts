@@ -38,16 +38,21 @@ function spokenActTurn(act: SpokenAct, state: DialogueState): Turn {
 }
 
 /**
- * Urgent words in any of `texts`, answered for where the listener is when they said it with them ("I'm in
- * Belfast and my chest hurts" gets Northern Ireland's advice line, not 111): a place in the words, else a
- * nation a slot resolved (`nationId`). The place is remembered, as any place the listener names is.
+ * Urgent words in any of `texts`. When the listener's nation isn't known yet, a place said with them, else a
+ * nation a slot resolved beside them (`nationId`), chooses the nation's lines for this answer ("I'm in
+ * Belfast and my chest hurts" gets Northern Ireland's advice line, not 111). It is not remembered, and it
+ * never replaces a nation the listener gave: urgent words are often about someone elsewhere ("my mum in
+ * Glasgow"), and a place name can belong to two nations (Bangor).
  */
 export function urgentTurn(texts: string[], state: DialogueState, nationId?: string): Turn | undefined {
   const urgent = texts.map(triage).find((result) => result !== undefined);
   if (!urgent) return undefined;
+  if (state.nationId) return safetyTurn(urgent.answer, state);
   const place = texts.map(placeOrServiceIn).find((named) => named?.kind === 'nation' && named.by === 'place');
   const where = place?.kind === 'nation' ? place.nationId : nationId;
-  return safetyTurn(urgent.answer, where && findNation(where) ? { ...state, nationId: where } : state);
+  if (!where || !findNation(where)) return safetyTurn(urgent.answer, state);
+  const turn = safetyTurn(urgent.answer, { ...state, nationId: where });
+  return { ...turn, state: { ...turn.state, nationId: undefined } };
 }
 
 /** What to say to some words the listener said. */

@@ -61,6 +61,7 @@ export function serviceSaid(service: SlotReading, nation: SlotReading, state: Di
   // caught in the wrong slot still counts ("is there a service in | england that helps" is England's), and
   // urgent words in either slot are triaged first, even beside a nation that resolved.
   const unknown = [service, nation].flatMap((slot) => (slot.status === 'no-match' ? [slot.spoken] : [])).join(' ');
+  // (Urgent words alone in a slot were answered before this, by the words-triage handler; here they are split across both.)
   const urgent = unknown ? urgentTurn([unknown], state, nation.status === 'match' ? nation.id : undefined) : undefined;
   if (urgent) return urgent;
   if (nation.status === 'match' && findNation(nation.id)) return nationTurn(nation.id, state);
