@@ -122,7 +122,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // 97.7: measured 97.7, 129 of 132 (was 97.0) once the low-mood answer said 999 by word 19 (it was word 27):
     // a crisis said in low mood's words reaches that answer. Rows that reach a passage intent by similarity
     // instead of the fallback (which carries 999) are what is left. The target stays 100 %.
-    ['urgent recall (test)', 97.7],
+    // 98.5 (130 of 132) once "I can't go on" and plain distress became crisis and low-mood samples.
+    ['urgent recall (test)', 98.5],
     // Tuning 93 (measured 93.3), test 96 (measured 96.7, was 95.0). Calm samples that said an urgent word in
     // the negative ("i'm not suicidal, it's just that…") were tried and removed: a review found they took
     // urgent sentences ("i'm suicidal and my consultant doesn't listen"). Target 95 %.
@@ -133,8 +134,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // 69: measured 69.2 (was 65.4) with violence, threats, stalking and coercion in everyday words.
     ['abuse (test)', 69],
     ['sexual-assault (test)', 80],
-    // 90: measured 90.9 (was 95.5): two test rows now reach other intents by similarity.
-    ['low-mood (test)', 90],
+    // 95: measured 95.5 (was 90.9) with plain distress ("I'm not okay") as low-mood samples.
+    ['low-mood (test)', 95],
     // 63: measured 63.2 (was 57.9) once being treated rudely by a doctor reached "hard to talk to your doctor".
     ['lookalike (tuning)', 70],
     ['lookalike (test)', 63],
@@ -142,7 +143,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
   'catch-all': [
     ['urgent recall (tuning)', 100],
     // 96.9: measured 97.0, 128 of 132 (was 96.2) once the low-mood answer said 999 by word 19. Target 100 %.
-    ['urgent recall (test)', 96.9],
+    // 97.7 (129 of 132): the same samples.
+    ['urgent recall (test)', 97.7],
     // Measured 93.3 and 95.0 (were 93.3 and 93.3); see the device floors for the negated samples removed.
     ['calm not opened with the urgent script (tuning)', 93],
     ['calm not opened with the urgent script (test)', 95],
@@ -161,7 +163,7 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // 82: measured 82.6 (was 78.3) with everyday mild complaints as symptom samples.
     ['symptom (test)', 82],
     ['low-mood (tuning)', 100],
-    ['low-mood (test)', 90],
+    ['low-mood (test)', 95],
     // 78: measured 78.9 (was 73.7), as on the device. Target: every look-alike answered from the guidance.
     ['lookalike (tuning)', 80],
     ['lookalike (test)', 78],
