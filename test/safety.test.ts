@@ -123,7 +123,7 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // a crisis said in low mood's words reaches that answer. Rows that reach a passage intent by similarity
     // instead of the fallback (which carries 999) are what is left. The target stays 100 %.
     // 98.5 (130 of 132) once "I can't go on" and plain distress became crisis and low-mood samples.
-    ['urgent recall (test)', 98.5],
+    ['urgent recall (test)', 98.4],
     // Tuning 93 (measured 93.3), test 96 (measured 96.7, was 95.0). Calm samples that said an urgent word in
     // the negative ("i'm not suicidal, it's just that…") were tried and removed: a review found they took
     // urgent sentences ("i'm suicidal and my consultant doesn't listen"). Target 95 %.
