@@ -125,6 +125,24 @@ test('no sample is in two intents, none contains the invocation name, all are sp
   expect(intents.find((i) => i.name === 'AMAZON.FallbackIntent')!.samples).toEqual([]);
 });
 
+test('said the other way round, no goodbye, no and cancel sample ends the session ("that\'s not all I needed")', () => {
+  // The local resolver's near match once took "that's not all I needed" for "that's all I needed", and
+  // "no, I'm not alright" for "no, I'm alright": goodbye to someone who had more to say or was in distress.
+  const resolve = resolver('device');
+  const ending = ['AMAZON.StopIntent', 'AMAZON.NoIntent', 'AMAZON.CancelIntent'];
+  const negated = intents
+    .filter((intent) => ending.includes(intent.name))
+    .flatMap((intent) => intent.samples)
+    .filter((sample) => !/\bnot\b/.test(sample))
+    .map((sample) => sample.replace(/\b(i'm|that's|it's|you're|i am|that is|it is)\b/, '$1 not'))
+    .filter((said) => /\bnot\b/.test(said));
+  expect(negated.length).toBeGreaterThan(50);
+  for (const said of negated) {
+    const heard = resolve.resolve(said);
+    expect([said, heard.kind === 'intent' && ending.includes(heard.intent.name)]).toEqual([said, false]);
+  }
+});
+
 test('every TOPIC and NATION value id exists in content', () => {
   const types = Object.fromEntries(languageModel.types.map((t) => [t.name, t.values.map((v) => v.id)]));
   expect(types.TOPIC.sort()).toEqual(content.topics.map((t) => t.id).sort());

@@ -232,9 +232,13 @@ export class Resolver {
 
   private near(text: string): Extract<Resolution, { kind: 'intent' }> | undefined {
     const words = text.split(' ');
+    const negated = words.some(isNegation);
     let best: { similarity: number; sample: CompiledSample } | undefined;
     for (const sample of this.samples) {
       if (sample.slotNames.length || !sample.words.length) continue;
+      // One word apart is not near when that word is a negation: "that's not all I needed" is not "that's
+      // all I needed", and a statistical NLU that never saw "not" in an intent's samples moves away from it.
+      if (negated !== sample.words.some(isNegation)) continue;
       const similarity = 1 - wordDistance(words, sample.words) / Math.max(words.length, sample.words.length);
       if (!best || similarity > best.similarity) best = { similarity, sample };
     }
@@ -315,6 +319,9 @@ export class Resolver {
     return { kind: 'intent', how: 'fallback', intent: { name: 'AMAZON.FallbackIntent', confirmationStatus: 'NONE' } };
   }
 }
+
+/** Words that turn a sentence round: "not", "never" and the n't forms ("isn't", "can't"). */
+const isNegation = (word: string) => word === 'not' || word === 'never' || word.endsWith("n't");
 
 /** Edit distance counted in words: how many words to insert, delete or change to turn a into b. */
 function wordDistance(a: string[], b: string[]): number {
