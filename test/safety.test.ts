@@ -409,7 +409,7 @@ describe('urgent help, as transcripts', () => {
     expectAlexa(await abuse.user('Wales'), { says: 'Llais', open: true });
   });
 
-  test('urgent words said with a place get that nation’s advice line when none is known; the place is not remembered', async () => {
+  test('urgent words said with a place get that nation’s advice line when none is known, on the card too', async () => {
     // U: I'm in Belfast and my chest hurts (a device: the place carrier catches it all, unresolved) → Northern Ireland's line, not 111.
     const belfast = new Chat();
     const a = await belfast.user('who can help in belfast my chest hurts');
@@ -420,8 +420,8 @@ describe('urgent help, as transcripts', () => {
       saysNot: safetyLines(answers.emergency, undefined)[1],
       open: true,
     });
-    // Not remembered: urgent words are often about someone elsewhere.
-    expectAlexa(await belfast.user('who can help'), { says: content.prompts.nation.question, open: true });
+    // The card says the same lines as were heard (Northern Ireland has no 111).
+    expect(a.card?.content).toContain(safetyLines(answers.emergency, 'northern-ireland')[1]);
     // A nation the listener gave is never replaced by a place in urgent words (Bangor is in Wales and in Northern Ireland).
     const known = new Chat();
     await known.user('I live in Northern Ireland');

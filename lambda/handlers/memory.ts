@@ -1,16 +1,17 @@
 /**
  * "Forget me" asks first (dialogue/memory.ts); a yes to that, said any way, deletes (dialogue/current.ts).
- * "Yes, forget them" reaches this intent again while the question is open: that is the yes.
+ * Said again while the question is open ("no, don't forget me" reaches this intent too), it asks again.
  */
 import type { RequestHandler } from 'ask-sdk-core';
 import { currentState, respondWith } from '../dialogue/current';
-import { confirmForgetTurn, forgetOfferTurn } from '../dialogue/memory';
+import { forgetOfferTurn } from '../dialogue/memory';
 import { isIntent } from '../requests';
 
 export const ForgetMeHandler: RequestHandler = {
   canHandle: isIntent('ForgetMeIntent'),
   handle: (input) => {
     const state = currentState(input);
-    return respondWith(input, state.offer?.kind === 'forget' ? confirmForgetTurn(state) : forgetOfferTurn(state));
+    // Said again while "Shall I forget …?" is open, it may mean "don't forget me" as easily as yes: ask again.
+    return respondWith(input, forgetOfferTurn(state));
   },
 };

@@ -39,9 +39,9 @@ function spokenActTurn(act: SpokenAct, state: DialogueState): Turn {
 
 /**
  * Urgent words in any of `texts`. When the listener's nation isn't known yet, a place said with them, else a
- * nation a slot resolved beside them (`nationId`), chooses the nation's lines for this answer ("I'm in
- * Belfast and my chest hurts" gets Northern Ireland's advice line, not 111). It is not remembered, and it
- * never replaces a nation the listener gave: urgent words are often about someone elsewhere ("my mum in
+ * nation a slot resolved beside them (`nationId`), chooses the nation's lines, spoken and on the card
+ * ("I'm in Belfast and my chest hurts" gets Northern Ireland's advice line, not 111), and is kept for the
+ * session like any place named. It never replaces a nation the listener gave: urgent words are often about someone elsewhere ("my mum in
  * Glasgow"), and a place name can belong to two nations (Bangor).
  */
 export function urgentTurn(texts: string[], state: DialogueState, nationId?: string): Turn | undefined {
@@ -51,8 +51,8 @@ export function urgentTurn(texts: string[], state: DialogueState, nationId?: str
   const place = texts.map(placeOrServiceIn).find((named) => named?.kind === 'nation' && named.by === 'place');
   const where = place?.kind === 'nation' ? place.nationId : nationId;
   if (!where || !findNation(where)) return safetyTurn(urgent.answer, state);
-  const turn = safetyTurn(urgent.answer, { ...state, nationId: where });
-  return { ...turn, state: { ...turn.state, nationId: undefined } };
+  // Kept for the rest of the session, so the card and "send that to my phone" say the same lines as were heard.
+  return safetyTurn(urgent.answer, { ...state, nationId: where });
 }
 
 /** What to say to some words the listener said. */
