@@ -9,9 +9,6 @@ import { isIntent } from '../requests';
 
 export const ForgetMeHandler: RequestHandler = {
   canHandle: isIntent('ForgetMeIntent'),
-  handle: (input) => {
-    const state = currentState(input);
-    // Said again while "Shall I forget …?" is open, it may mean "don't forget me" as easily as yes: ask again.
-    return respondWith(input, forgetOfferTurn(state));
-  },
+  // Said again while "Shall I forget …?" is open, it may mean "don't forget me" as easily as yes: it asks again.
+  handle: (input) => respondWith(input, forgetOfferTurn(currentState(input))),
 };

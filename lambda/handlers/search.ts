@@ -6,11 +6,8 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { currentState, respondWith } from '../dialogue/current';
 import { isIntent, readSlot, requestType, spokenSlotTexts } from '../requests';
-import { understandWords, urgentTurn } from '../understanding';
-import { triage } from '../understanding/triage';
+import { understandWords, urgentIn, urgentTurn } from '../understanding';
 import { helpTurn } from '../dialogue/acts';
-
-const urgentIn = (texts: string[]) => texts.map(triage).find((result) => result !== undefined);
 
 export const WordsTriageHandler: RequestHandler = {
   canHandle: (input) => requestType(input) === 'IntentRequest' && urgentIn(spokenSlotTexts(input)) !== undefined,

@@ -45,15 +45,16 @@ function spokenActTurn(act: SpokenAct, state: DialogueState): Turn {
  * Glasgow"), and a place name can belong to two nations (Bangor).
  */
 export function urgentTurn(texts: string[], state: DialogueState, nationId?: string): Turn | undefined {
-  const urgent = texts.map(triage).find((result) => result !== undefined);
+  const urgent = urgentIn(texts);
   if (!urgent) return undefined;
-  if (state.nationId) return safetyTurn(urgent.answer, state);
-  const place = texts.map(placeOrServiceIn).find((named) => named?.kind === 'nation' && named.by === 'place');
-  const where = place?.kind === 'nation' ? place.nationId : nationId;
-  if (!where || !findNation(where)) return safetyTurn(urgent.answer, state);
+  const place = state.nationId ? undefined : texts.map(placeOrServiceIn).find((named) => named?.kind === 'nation' && named.by === 'place');
+  const where = state.nationId ? undefined : place?.kind === 'nation' ? place.nationId : nationId;
   // Kept for the rest of the session, so the card and "send that to my phone" say the same lines as were heard.
-  return safetyTurn(urgent.answer, { ...state, nationId: where });
+  return safetyTurn(urgent.answer, where && findNation(where) ? { ...state, nationId: where } : state);
 }
+
+/** The first of `texts` that triage finds urgent, and what it found. */
+export const urgentIn = (texts: string[]) => texts.map(triage).find((result) => result !== undefined);
 
 /** What to say to some words the listener said. */
 export function understandWords(words: string, state: DialogueState): Turn {

@@ -27,6 +27,8 @@ interface CompiledSample {
   slotNames: string[];
   literalLength: number;
   words: string[];
+  /** The sample says a negation ("not", "never", an n't word): see `near`. */
+  negated: boolean;
 }
 
 export function normalise(text: string): string {
@@ -173,7 +175,8 @@ export class Resolver {
       .filter(Boolean)
       .join(' ');
     const literal = normalise(sample.replace(/\{\w+\}/g, ' '));
-    return { intent, sample, pattern: new RegExp(`^${source}$`), slotNames, literalLength: literal.replace(/ /g, '').length, words: literal.split(' ').filter(Boolean) };
+    const words = literal.split(' ').filter(Boolean);
+    return { intent, sample, pattern: new RegExp(`^${source}$`), slotNames, literalLength: literal.replace(/ /g, '').length, words, negated: words.some(isNegation) };
   }
 
   resolve(said: string): Resolution {
@@ -238,7 +241,7 @@ export class Resolver {
       if (sample.slotNames.length || !sample.words.length) continue;
       // One word apart is not near when that word is a negation: "that's not all I needed" is not "that's
       // all I needed", and a statistical NLU that never saw "not" in an intent's samples moves away from it.
-      if (negated !== sample.words.some(isNegation)) continue;
+      if (negated !== sample.negated) continue;
       const similarity = 1 - wordDistance(words, sample.words) / Math.max(words.length, sample.words.length);
       if (!best || similarity > best.similarity) best = { similarity, sample };
     }
