@@ -32,11 +32,13 @@ describe('acts said in any words', () => {
     ['yes please', 'yes'],
     ['no thanks', 'no'],
     ['slow down please', 'slower'],
+    ['sorry, could you read that again please', 'repeat'],
+    ['can you go on', 'next'],
   ])('"%s" is %s', (words, act) => {
     expect(recogniseAct(words)).toBe(act);
   });
 
-  test.each(['go on holiday before my treatment', 'what was that about travel', 'can my daughter ask for me'])('"%s" is not an act: it says more', (words) => {
+  test.each(['go on holiday before my treatment', 'what was that about travel', 'can my daughter ask for me', 'could you tell me about the delay'])('"%s" is not an act: it says more', (words) => {
     expect(recogniseAct(words)).toBeUndefined();
   });
 
