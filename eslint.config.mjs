@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/', 'coverage/', '.ask/', 'lambda/generated/'] },
+  { ignores: ['build/', 'coverage/', '.ask/', 'lambda/generated/', 'scratch/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
