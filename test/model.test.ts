@@ -91,6 +91,23 @@ describe('samples are grammatical English: Alexa learns from them', () => {
   });
 });
 
+test("every passage question is a sample, so Alexa's NLU routes it: a topic without an intent had none", () => {
+  // A short answer's questions join its topic's intent; how-treatment-is-planned had no intent, so its 35
+  // questions reached the model nowhere ("who decides my treatment" went to "is it worth it").
+  const samples = new Set(intents.flatMap((intent) => intent.samples));
+  const missing = loadContent()
+    .compiled.topics.flatMap((topic) => Object.values(topic.passages ?? {}).flatMap((passage) => passage.questions ?? []))
+    .map((question) =>
+      question
+        .toLowerCase()
+        .replace(/[^a-z0-9' ]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((question) => !samples.has(question));
+  expect(missing).toEqual([]);
+});
+
 test('fallback sensitivity is set on purpose, from content', () => {
   expect(languageModel.modelConfiguration?.fallbackIntentSensitivity.level).toBe(loadContent().intentsFile.fallbackIntentSensitivity);
 });
