@@ -272,7 +272,7 @@ describe('who can help: the NATION slot', () => {
   test('yes while a nation is awaited asks again; no moves on', async () => {
     const chat = new Chat();
     await chat.user('who can help');
-    expectAlexa(await chat.user('yes'), { startsWith: 'Which part of the UK do you live in?', open: true });
+    expectAlexa(await chat.user('yes'), { startsWith: 'Which nation do you live in?', open: true });
     expectAlexa(await chat.user('no'), { startsWith: 'OK.', open: true });
   });
 });

@@ -56,8 +56,8 @@ export type SpokenAct = Act | 'repeatSlower';
 
 /**
  * The act the whole utterance performs, when it is nothing but acts and fillers ("okay go on then",
- * "thanks, goodbye", "no that'll do for now"); undefined when it says anything else. Several acts: help
- * wins (a listener asking for help hasn't finished); else a goodbye ends the conversation whatever came with it; repeat with slower is "say that again slower";
+ * "thanks, goodbye", "no that'll do for now"); undefined when it says anything else. Several acts: a
+ * goodbye ends the conversation whatever came with it; repeat with slower is "say that again slower";
  * otherwise the last act counts ("yes, next please"), and thanks alone is a goodbye.
  */
 export function recogniseAct(words: string): SpokenAct | undefined {
@@ -91,8 +91,6 @@ export function recogniseAct(words: string): SpokenAct | undefined {
     return result;
   };
   const found = (split(0) ?? []).filter((act): act is Act => act !== undefined);
-  // "Can you help me, I'm done": someone asking for help hasn't finished, whatever else they said.
-  if (found.includes('help')) return 'help';
   if (found.includes('goodbye')) return 'goodbye';
   if (found.includes('repeat') && found.includes('slower')) return 'repeatSlower';
   const others = found.filter((act) => act !== 'thanks');
