@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContent, REPO_ROOT } from '../tools/content/load';
 import { staleGeneratedFiles } from '../tools/verify-generated';
+import { sampleForm } from '../tools/model/build-model';
 import { grammarProblems } from '../tools/model/grammar';
 import { Chat, model, resolver } from './harness';
 
@@ -97,13 +98,7 @@ test("every passage question is a sample, so Alexa's NLU routes it: a topic with
   const samples = new Set(intents.flatMap((intent) => intent.samples));
   const missing = loadContent()
     .compiled.topics.flatMap((topic) => Object.values(topic.passages ?? {}).flatMap((passage) => passage.questions ?? []))
-    .map((question) =>
-      question
-        .toLowerCase()
-        .replace(/[^a-z0-9' ]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
+    .map(sampleForm)
     .filter((question) => !samples.has(question));
   expect(missing).toEqual([]);
 });

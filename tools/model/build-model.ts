@@ -26,7 +26,7 @@ export interface InteractionModel {
 
 const spokenForm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 /** A question as a sample: lower case, without the punctuation Alexa's samples may not hold. */
-const sampleForm = (s: string) => spokenForm(s.replace(/[?.,!]/g, ' '));
+export const sampleForm = (s: string) => spokenForm(s.replace(/[?.,!]/g, ' '));
 
 function intentFrom(name: string, slots: Record<string, string> | undefined, templates: string[]): ModelIntent {
   const samples = [...new Set(templates.flatMap(expandTemplate))];
