@@ -346,6 +346,14 @@ describe('the triage module on its own', () => {
     expect([words, result && ['emergency', 'chemo', 'crisis', 'abuse', 'sexual-assault'].includes(result.answer) ? result : undefined]).toEqual([words, undefined]);
   });
 
+  test.each([
+    ["I'm terrified of the operation, could someone else look at it", undefined],
+    ["I'm scared stiff, should I bring my son along", undefined],
+    ["I'm so frightened all the time", 'low-mood'],
+  ])('a fear said with a question about the plan, the operation or someone to bring is answered, not signposted: "%s"', (words, answer) => {
+    expect(triage(words)?.answer).toBe(answer);
+  });
+
   test('it reads no further than a long sentence, so a forged 100 KB slot costs no more', () => {
     const started = process.hrtime.bigint();
     expect(triage(`${'tell me about second opinions '.repeat(4000)} my chest hurts`)).toBeUndefined();
