@@ -268,6 +268,10 @@ describe('the triage module on its own', () => {
     ['One pupil is bigger than the other', 'emergency'],
     ["Mum fell and she's acting strange", 'emergency'],
     ["I've done something stupid", 'crisis'],
+    // A review (session 25): "ago" is history only when it is long ago.
+    ['dad started getting chest pain half an hour ago', 'emergency'],
+    ['mum collapsed a few minutes ago', 'emergency'],
+    ['my wife collapsed last night', 'emergency'],
   ])('still urgent: "%s" → %s', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);
   });
@@ -397,6 +401,20 @@ describe('urgent help, as transcripts', () => {
       const chat = new Chat();
       const a = await chat.intent(intent);
       expectAlexa(a, { startsWith: safetyLines(answers[answer], undefined)[0], open: true });
+    }
+  });
+
+  // A review (session 25) found calm samples that pulled these away from 999 on a device ("my wife collapsed
+  // last year, can she still get a second opinion" took "… last night …"). They stay urgent in both modes.
+  test.each(ROUTINGS)('%s routing: a sudden collapse, fit or loss of speech said with a second-opinion question still hears 999 first', async (routing) => {
+    for (const said of [
+      'my wife collapsed last night, can she still get a second opinion',
+      'my wife collapsed, can she still get a second opinion',
+      "I used to have fits but I've just had another one, can I still get a second opinion",
+      "mum suddenly can't get her words out in front of the doctor",
+    ]) {
+      const heard = await new Chat(undefined, routing).user(said);
+      expect([said, urgentHelped(heard.speech, { chemo: false, crisis: false })]).toEqual([said, true]);
     }
   });
 
