@@ -358,6 +358,12 @@ describe('the triage module on its own', () => {
     expect(triage(words)?.answer).toBe(answer);
   });
 
+  test('hopelessness is heard without its "what\'s", which a model carrier ("what\'s {service}") can take', () => {
+    expect(triage('the point of any of it anymore')?.answer).toBe('low-mood');
+    expect(triage('the point in going on')?.answer).toBe('crisis');
+    expect(triage('the point of a second opinion')).toBeUndefined();
+  });
+
   test('it reads no further than a long sentence, so a forged 100 KB slot costs no more', () => {
     const started = process.hrtime.bigint();
     expect(triage(`${'tell me about second opinions '.repeat(4000)} my chest hurts`)).toBeUndefined();
