@@ -305,3 +305,38 @@ describe('a service asked about by name is answered, not taken as where the list
     expectAlexa(await chat.user('who can help'), { startsWith: service('wales').introduction, open: true });
   });
 });
+
+describe('"and if they say no?": where to turn when the advice just given does not work out', () => {
+  const passageText = (ref: string) => {
+    const [topicId, key] = ref.split('#');
+    return `About ${topic(topicId).passages![key].about}:`;
+  };
+
+  test('on a device: after the patient advice service for Scotland, "and if that doesn\'t help" gets Citizens Advice', async () => {
+    const chat = new Chat();
+    await chat.user('who can help me get a referral in scotland');
+    const a = await chat.user("and if that doesn't help");
+    expect(topic('referral-help').ifNot).toBe('referral-help#detail-1');
+    expectAlexa(a, { startsWith: passageText('referral-help#detail-1'), says: 'Citizens Advice', open: true });
+  });
+
+  test('on a device: after asking your specialist, "what if she says no" (its "what if" taken by a carrier) gets your GP', async () => {
+    const chat = new Chat();
+    await chat.user('can my specialist refer me for a second opinion');
+    expect(chat.lastIntent).toBe('AskSpecialistIntent');
+    const a = await chat.user('what if she says no');
+    expectAlexa(a, { startsWith: passageText(topic('asking-your-specialist').ifNot!), open: true });
+  });
+
+  test('said with more, or after a topic that names nowhere to turn, the words are a question of their own', async () => {
+    const chat = new Chat();
+    await chat.user('can my specialist refer me for a second opinion');
+    const longer = await ask(chat, 'what if they say no to a second opinion and i still want one');
+    expect(longer.speech.startsWith(passageText(topic('asking-your-specialist').ifNot!))).toBe(false);
+    const relatives = new Chat();
+    await relatives.intent('RelativesIntent');
+    expect(topic('relatives-and-carers').ifNot).toBeUndefined();
+    const a = await ask(relatives, 'and if he says no');
+    expectAlexa(a, { open: true });
+  });
+});

@@ -95,6 +95,7 @@ export function compileUnderstanding({ understanding, nations }: CompiledContent
     itemWords: understanding.listReferences.itemWords,
     closers: understanding.listReferences.closers,
     feelings: understanding.feelings.map((f) => ({ id: f.id, any: oneOf(f.any), say: f.say, ...(f.answer ? { answer: f.answer } : {}) })),
+    ifNot: oneOf(understanding.ifNot.patterns),
     places,
     services,
     servicesAlone,

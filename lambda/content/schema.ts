@@ -88,6 +88,11 @@ export const topicSchema = z.object({
     .optional(),
   needsNation: z.boolean().optional(),
   followUp: z.object({ topic: id, offer: question }).optional(),
+  /**
+   * Where to turn when this topic's advice doesn't work out: the passage ("topic#key") that answers "and if
+   * they say no?" or "what if that doesn't help?" said straight after it (understanding.yaml ifNot).
+   */
+  ifNot: passageRef.optional(),
   related: z.array(id),
   updates: z.array(updateSchema).optional(),
   sources: z.array(id).min(1),
@@ -189,6 +194,8 @@ export const understandingSchema = z.object({
       .strict(),
   ),
   feelingsOffer: z.object({ topic: id, prompt: promptQuestionText() }),
+  /** "And if they say no?": the whole utterance asks what to do if the last advice doesn't work out. */
+  ifNot: z.object({ patterns: z.array(pattern).min(1) }).strict(),
   otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: passageRef }).strict()),
   /** Words no place name holds: a few words a place carrier caught ("and if they say no") that hold one are not a place. */
   notPlaceWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
@@ -334,6 +341,8 @@ export interface CompiledUnderstanding {
   itemWords: string[];
   closers: string[];
   feelings: { id: string; any: string; say: string; answer?: string }[];
+  /** The ifNot patterns as one alternation, matched against the whole utterance with fillers around it. */
+  ifNot: string;
   /** Normalised place or service name → nation id, longest first, and one pattern finding any of them. */
   places: Record<string, string>;
   services: Record<string, string>;

@@ -21,7 +21,7 @@ import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import { searchPassages } from '../search/passages';
 import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
-import { feelingIn, listReference, placeOrServiceIn, recogniseAct, type SpokenAct } from './recognisers';
+import { asksIfNot, feelingIn, listReference, placeOrServiceIn, recogniseAct, type SpokenAct } from './recognisers';
 import { triage } from './triage';
 
 const { prompts, understanding } = content;
@@ -69,6 +69,11 @@ export function understandWords(words: string, state: DialogueState): Turn {
     const position = listReference(words, [reading.list.one, reading.list.many]);
     if (position !== undefined) return listItemTurn(reading, position, state);
   }
+
+  // Only where the topic just read names where to turn: otherwise the words are searched like any question,
+  // the topic just read counting for more ("and if they say no" after relatives asking is about consent).
+  const ifNot = findTopic(state.topicId)?.ifNot;
+  if (ifNot && asksIfNot(words)) return passageByRef(ifNot, state);
 
   const named = placeOrServiceIn(words);
   if (named?.kind === 'nation') return nationTurn(named.nationId, state, named.by);

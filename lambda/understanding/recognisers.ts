@@ -13,6 +13,8 @@ interface Prepared {
   itemWords: Set<string>;
   closers: string[];
   feelings: { id: string; any: RegExp; say: string; answer?: string }[];
+  /** The whole utterance is an ifNot pattern, with fillers before and after it. */
+  ifNot: RegExp;
   places: Map<string, string>;
   services: Map<string, string>;
   servicesAlone: Map<string, string>;
@@ -39,6 +41,7 @@ function load(): Prepared {
       itemWords: new Set(data.itemWords),
       closers: data.closers,
       feelings: data.feelings.map((f) => ({ id: f.id, any: new RegExp(f.any), say: f.say, answer: f.answer })),
+      ifNot: new RegExp(`^(?:${data.fillers.map((f) => `(?:${f})`).join('|')})*(?:${data.ifNot})(?:${data.fillers.map((f) => `(?:${f})`).join('|')})* $`),
       places: new Map(Object.entries(data.places)),
       services: new Map(Object.entries(data.services)),
       servicesAlone: new Map(Object.entries(data.servicesAlone)),
@@ -96,6 +99,13 @@ export function recogniseAct(words: string): SpokenAct | undefined {
   const others = found.filter((act) => act !== 'thanks');
   if (others.length) return others[others.length - 1];
   return found.length ? 'goodbye' : undefined;
+}
+
+/** The words ask what to do if the last advice doesn't work out: "and if they say no?", "what if that doesn't help?". */
+export function asksIfNot(words: string): boolean {
+  const said = padded(words);
+  // As long as an act: a longer sentence says more than "what then?" ("what if they say no to surgery").
+  return said.length <= 160 && load().ifNot.test(said);
 }
 
 /**

@@ -194,6 +194,9 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   for (const service of understanding.otherServices) {
     if (!hasPassage(service.passage)) problems.push(`content/${locale}/understanding.yaml: otherServices ${service.id}: no passage "${service.passage}"`);
   }
+  for (const topic of topics) {
+    if (topic.ifNot && !hasPassage(topic.ifNot)) problems.push(`content/${locale}/topics/${topic.id}.yaml: field ifNot: no passage "${topic.ifNot}"`);
+  }
   for (const feeling of understanding.feelings) {
     if (feeling.answer && !hasPassage(feeling.answer)) problems.push(`content/${locale}/understanding.yaml: feelings ${feeling.id}: no passage "${feeling.answer}"`);
   }
