@@ -72,6 +72,8 @@ describe('samples are grammatical English: Alexa learns from them', () => {
     ['how do i prepare for a appointment', 'a before a vowel'],
     ['can can i ask', 'a doubled word'],
     ['are there a downside to a second opinion', 'are with a singular'],
+    ['is there funding limits for a second opinion', 'is with a plural'],
+    ['is there any benefits to a second opinion', 'is with a plural'],
     ['say me the first one', 'say me'],
     ['what is pals do', 'two verbs'],
   ])('the check rejects "%s" (%s)', (sample) => {
@@ -86,6 +88,8 @@ describe('samples are grammatical English: Alexa learns from them', () => {
     'a university hospital',
     'can someone do it on my behalf',
     'is there an urgent second opinion',
+    'is there a funding limit for a second opinion',
+    'is there anyone who can help',
     'the a and e doctor said so',
   ])('and accepts "%s"', (sample) => {
     expect(grammarProblems(sample)).toEqual([]);

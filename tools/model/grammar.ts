@@ -22,6 +22,8 @@ const DISAGREEMENT = [
   /\b(will|would|can|could|should|might|must) (to|is|are|was|am|has|gets|goes|does|needs|means)\b/,
   /\b(an?) (few|lot) (of )?(\w+)s? (is|was)\b/,
   /\bare there (anything|something|nothing|a|an)\b/,
+  // "Is there" with a plural after it ("is there funding limits"), which "(is|are) there" templates make.
+  /\b(is|was) there (?!(a|an|the|one|someone|somebody|anyone|anybody)\b)(\w+ )?(limits|problems|reasons|costs|options|services|doctors|treatments|things|ways|charities|organisations|groups|benefits|downsides|advantages|disadvantages|risks|specialists|consultants|questions|people)\b/,
   /\bwhat was the (ones|things)\b/,
   /\bbegin over\b/,
   /\bwhat can you help\b/,
