@@ -345,6 +345,9 @@ describe('the triage module on its own', () => {
     'I had the urge to cut the appointment short',
     "I don't want to go through that pain again, I had a heart attack years ago",
     'The video was juddering',
+    // A review (session 25): care someone doesn't want is not assault.
+    "my carer makes me have a wash when I don't want to",
+    "my carer makes me do my exercises even when I'm tired",
   ])('calm: "%s"', (words) => {
     const result = triage(words);
     expect([words, result && ['emergency', 'chemo', 'crisis', 'abuse', 'sexual-assault'].includes(result.answer) ? result : undefined]).toEqual([words, undefined]);
