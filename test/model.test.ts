@@ -74,6 +74,14 @@ describe('samples are grammatical English: Alexa learns from them', () => {
     ['are there a downside to a second opinion', 'are with a singular'],
     ['is there funding limits for a second opinion', 'is with a plural'],
     ['is there any benefits to a second opinion', 'is with a plural'],
+    ['where do this information come from', 'do with this'],
+    ['how do i be referred for a second opinion', 'do i be'],
+    ['is my scans sent', 'is with a plural'],
+    ['what information are sent', 'are with a singular'],
+    ["i 've got doubts about my diagnosis", 'a space before an apostrophe'],
+    ['can i be treated at the new doctor', 'treated at a person'],
+    ['he says she can’t go on any more'.replace('’', "'"), 'two people in one sample'],
+    ['eh please', 'please after an exclamation'],
     ['say me the first one', 'say me'],
     ['what is pals do', 'two verbs'],
   ])('the check rejects "%s" (%s)', (sample) => {
@@ -90,6 +98,8 @@ describe('samples are grammatical English: Alexa learns from them', () => {
     'is there an urgent second opinion',
     'is there a funding limit for a second opinion',
     'is there anyone who can help',
+    "would i have my treatment at the second doctor's hospital",
+    'she says she can not go on',
     'the a and e doctor said so',
   ])('and accepts "%s"', (sample) => {
     expect(grammarProblems(sample)).toEqual([]);

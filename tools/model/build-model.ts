@@ -48,6 +48,9 @@ const BUILT_IN_FOR_ACT: Partial<Record<Act, string>> = {
   thanks: 'AMAZON.StopIntent',
 };
 
+/** Act patterns that are questions or exclamations, which take no "please" or "then" after them. */
+const NO_SUFFIX = /^[([]*(is|was|are|any|and|i|sorry|eh|huh|pardon|come|what was|what did)\b/;
+
 /**
  * Built-ins with everyday forms: intents.yaml's extra samples, then every act pattern of understanding.yaml
  * that is a plain template (no gaps or prefixes), so "ta-ra" or "back a bit" said on a device reaches the
@@ -58,9 +61,11 @@ function builtInIntents(compiled: LoadedContent['compiled'], intentsFile: Loaded
   for (const [act, patterns] of Object.entries(compiled.understanding.acts) as [Act, string[]][]) {
     const builtIn = BUILT_IN_FOR_ACT[act];
     if (!builtIn || !templates.has(builtIn)) continue;
-    // Stepping acts are said with a word tacked on ("go on then", "back a bit please"): both forms are samples.
-    const suffix = act === 'next' || act === 'previous' || act === 'repeat' || act === 'startOver' ? ' [please|then]' : '';
-    templates.get(builtIn)!.push(...patterns.filter((p) => !/[~*]/.test(p)).map((p) => `${p}${suffix}`));
+    // Stepping commands are said with a word tacked on ("go on then", "back a bit please"): both forms are
+    // samples. Not questions and exclamations: "is that all please", "eh then", "i didn't catch that please".
+    const stepping = act === 'next' || act === 'previous' || act === 'repeat' || act === 'startOver';
+    const suffix = (p: string) => (stepping && !NO_SUFFIX.test(p) ? ' [please|then]' : '');
+    templates.get(builtIn)!.push(...patterns.filter((p) => !/[~*]/.test(p)).map((p) => `${p}${suffix(p)}`));
   }
   const seen = new Set(taken);
   return [...templates].map(([name, list]) => {
