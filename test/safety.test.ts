@@ -123,7 +123,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // a crisis said in low mood's words reaches that answer. Rows that reach a passage intent by similarity
     // instead of the fallback (which carries 999) are what is left. The target stays 100 %.
     // 98.5 (130 of 132) once "I can't go on" and plain distress became crisis and low-mood samples.
-    ['urgent recall (test)', 98.4],
+    // 99.2 (131 of 132) once triage heard hopelessness without its "what's", which a carrier takes.
+    ['urgent recall (test)', 99.2],
     // Tuning 93 (measured 93.3), test 96 (measured 96.7, was 95.0). Calm samples that said an urgent word in
     // the negative ("i'm not suicidal, it's just that…") were tried and removed: a review found they took
     // urgent sentences ("i'm suicidal and my consultant doesn't listen"). Target 95 %.
@@ -143,8 +144,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
   'catch-all': [
     ['urgent recall (tuning)', 100],
     // 96.9: measured 97.0, 128 of 132 (was 96.2) once the low-mood answer said 999 by word 19. Target 100 %.
-    // 97.7 (129 of 132): the same samples.
-    ['urgent recall (test)', 97.7],
+    // 97.7 (129 of 132): the same samples. 98.5 (130 of 132): hopelessness heard without its "what's".
+    ['urgent recall (test)', 98.4],
     // Measured 93.3 and 95.0 (were 93.3 and 93.3); see the device floors for the negated samples removed.
     ['calm not opened with the urgent script (tuning)', 93],
     ['calm not opened with the urgent script (test)', 95],
