@@ -181,6 +181,14 @@ describe('feelings', () => {
     expectAlexa(await new Chat().intent('FeelingUpsetIntent'), { startsWith: upset.say, says: understanding.feelingsOffer.prompt, open: true });
   });
 
+  test('"go on" to the offer of support is a yes, even after a topic was read: the offer was the last question', async () => {
+    const chat = new Chat();
+    await chat.intent('DelayIntent');
+    await chat.intent('FeelingUpsetIntent');
+    const a = await chat.intent('AMAZON.NextIntent');
+    expectAlexa(a, { startsWith: topic(understanding.feelingsOffer.topic).shortAnswer, saysNot: prompts.continue.nothingMore, open: true });
+  });
+
   test('a feeling with a question: the kind word, then the answer', async () => {
     const a = await ask(new Chat(), "I'm terrified it will delay my treatment");
     expectAlexa(a, { startsWith: feelingIn("I'm terrified")!.say, says: 'delay', open: true });
