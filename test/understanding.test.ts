@@ -336,6 +336,15 @@ describe('"and if they say no?": where to turn when the advice just given does n
     expectAlexa(a, { startsWith: passageText(topic('asking-your-specialist').ifNot!), open: true });
   });
 
+  test('"what else could I do", in words, after finding it hard to talk to your doctor: a second opinion', async () => {
+    const chat = new Chat();
+    await chat.intent('TalkingToDoctorIntent');
+    const a = await ask(chat, 'what else could I do');
+    const [topicId, key] = topic('talking-to-your-doctor').ifNot!.split('#');
+    expect(key).toBe('short');
+    expectAlexa(a, { startsWith: topic(topicId).shortAnswer, open: true });
+  });
+
   test('said with more, or after a topic that names nowhere to turn, the words are a question of their own', async () => {
     const chat = new Chat();
     await chat.user('can my specialist refer me for a second opinion');
