@@ -269,6 +269,12 @@ describe('the triage module on its own', () => {
     ['One pupil is bigger than the other', 'emergency'],
     ["Mum fell and she's acting strange", 'emergency'],
     ["I've done something stupid", 'crisis'],
+    // A review (session 25) of that day's narrowing of the low-mood, assault and history rules.
+    ["I've lost all hope, I've got a plan for tonight", 'crisis'],
+    ['he made me, even when I said no', 'sexual-assault'],
+    ["my stepdad makes me sit on his knee when I don't want to", 'sexual-assault'],
+    ['dad had a heart attack forty minutes ago, can he still get a second opinion', 'emergency'],
+    ['mum had a stroke 6 hours ago', 'emergency'],
     // A review (session 25): "ago" is history only when it is long ago.
     ['dad started getting chest pain half an hour ago', 'emergency'],
     ['mum collapsed a few minutes ago', 'emergency'],
@@ -357,6 +363,9 @@ describe('the triage module on its own', () => {
   test.each([
     ["I'm terrified of the operation, could someone else look at it", undefined],
     ["I'm scared stiff, should I bring my son along", undefined],
+    ['I feel hopeless, I dread what tomorrow will bring', 'low-mood'],
+    ["I'm desperate, there's no other options left for me", 'low-mood'],
+    ["I'm so depressed since the operation", 'low-mood'],
     ["I'm so frightened all the time", 'low-mood'],
   ])('a fear said with a question about the plan, the operation or someone to bring is answered, not signposted: "%s"', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);

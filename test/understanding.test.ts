@@ -5,7 +5,7 @@
  */
 import { content, findNation, findTopic } from '../lambda/content';
 import { listPosition } from '../lambda/dialogue/pages';
-import { feelingIn, listReference, placeOrServiceIn, recogniseAct } from '../lambda/understanding/recognisers';
+import { asksIfNot, feelingIn, listReference, placeOrServiceIn, recogniseAct } from '../lambda/understanding/recognisers';
 import { safetyLines } from '../lambda/dialogue/safety-turn';
 import { searchPassages } from '../lambda/search/passages';
 import { Chat, expectAlexa, matched, unmatched } from './harness';
@@ -315,9 +315,10 @@ describe('a service asked about by name is answered, not taken as where the list
 });
 
 describe('"and if they say no?": where to turn when the advice just given does not work out', () => {
+  // A short passage is answered with its topic's short answer; any other opens with what it is about.
   const passageText = (ref: string) => {
     const [topicId, key] = ref.split('#');
-    return `About ${topic(topicId).passages![key].about}:`;
+    return key === 'short' ? topic(topicId).shortAnswer : `About ${topic(topicId).passages![key].about}:`;
   };
 
   test('on a device: after the patient advice service for Scotland, "and if that doesn\'t help" gets Citizens Advice', async () => {
@@ -340,16 +341,20 @@ describe('"and if they say no?": where to turn when the advice just given does n
     const chat = new Chat();
     await chat.intent('TalkingToDoctorIntent');
     const a = await ask(chat, 'what else could I do');
-    const [topicId, key] = topic('talking-to-your-doctor').ifNot!.split('#');
-    expect(key).toBe('short');
-    expectAlexa(a, { startsWith: topic(topicId).shortAnswer, open: true });
+    expectAlexa(a, { startsWith: passageText(topic('talking-to-your-doctor').ifNot!), open: true });
+  });
+
+  test('not after an urgent answer, which keeps the topic it interrupted (review)', async () => {
+    const chat = new Chat(undefined, 'catch-all');
+    await chat.user('how do i get a second opinion');
+    await chat.user("my husband's got crushing pain in his chest");
+    const a = await ask(chat, "what if he won't");
+    expect(a.speech.startsWith(passageText(topic('how-to-get').ifNot!))).toBe(false);
   });
 
   test('said with more, or after a topic that names nowhere to turn, the words are a question of their own', async () => {
-    const chat = new Chat();
-    await chat.user('can my specialist refer me for a second opinion');
-    const longer = await ask(chat, 'what if they say no to a second opinion and i still want one');
-    expect(longer.speech.startsWith(passageText(topic('asking-your-specialist').ifNot!))).toBe(false);
+    expect(asksIfNot('what if they say no')).toBe(true);
+    expect(asksIfNot('what if they say no to a second opinion and i still want one')).toBe(false);
     const relatives = new Chat();
     await relatives.intent('RelativesIntent');
     expect(topic('relatives-and-carers').ifNot).toBeUndefined();

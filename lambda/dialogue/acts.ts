@@ -33,8 +33,7 @@ export function nextTurn(state: DialogueState): Turn {
   // "Go on" to "Would you like to hear about X?", asked by a turn that wasn't reading a topic (a feeling's
   // offer of support), is a yes: there is nothing being read to go on with. Past a topic's last page, next
   // still says that was all first ("That's all 8 questions"), then offers again.
-  const offered = state.offer?.kind === 'topic' && state.offer.topicId !== state.topicId;
-  if (offered && (!topic || state.last?.title !== topic.title)) return yesTurn(state);
+  if (state.offer?.kind === 'topic' && (!topic || state.last?.title !== topic.title)) return yesTurn(state);
   if (!topic || state.page === undefined) return openQuestion(state, [text(prompts.continue.nothingMore)]);
   const pages = topicPages(topic, findNation(state.nationId));
   // After one item said on its own, the rest of its page comes first ("what was the first one", "next": 2 and 3).

@@ -72,7 +72,8 @@ export function understandWords(words: string, state: DialogueState): Turn {
 
   // Only where the topic just read names where to turn: otherwise the words are searched like any question,
   // the topic just read counting for more ("and if they say no" after relatives asking is about consent).
-  const ifNot = findTopic(state.topicId)?.ifNot;
+  // And only straight after that topic was read: not after an urgent answer, which keeps the topic.
+  const ifNot = reading && state.last?.title === reading.title ? reading.ifNot : undefined;
   if (ifNot && asksIfNot(words)) return passageByRef(ifNot, state);
 
   const named = placeOrServiceIn(words);
