@@ -221,6 +221,14 @@ describe('the triage module on its own', () => {
     ['he had his chemo last week and now he is shivery and hot', 'chemo'],
     // Safety nets come before low mood: "I'm afraid" with a rope is not low mood.
     ['i am afraid he has gone out with a rope', 'crisis'],
+    // A fear said with a question about the plan, the operation or someone to bring is answered, not
+    // signposted; hopelessness said beside those words is still low mood (session 25).
+    ["I'm terrified of the operation, could someone else look at it", undefined],
+    ["I'm scared stiff, should I bring my son along", undefined],
+    ['I feel hopeless, I dread what tomorrow will bring', 'low-mood'],
+    ["I'm desperate, there's no other options left for me", 'low-mood'],
+    ["I'm so depressed since the operation", 'low-mood'],
+    ["I'm so frightened all the time", 'low-mood'],
   ])('"%s" → %s', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);
   });
@@ -358,17 +366,6 @@ describe('the triage module on its own', () => {
   ])('calm: "%s"', (words) => {
     const result = triage(words);
     expect([words, result && ['emergency', 'chemo', 'crisis', 'abuse', 'sexual-assault'].includes(result.answer) ? result : undefined]).toEqual([words, undefined]);
-  });
-
-  test.each([
-    ["I'm terrified of the operation, could someone else look at it", undefined],
-    ["I'm scared stiff, should I bring my son along", undefined],
-    ['I feel hopeless, I dread what tomorrow will bring', 'low-mood'],
-    ["I'm desperate, there's no other options left for me", 'low-mood'],
-    ["I'm so depressed since the operation", 'low-mood'],
-    ["I'm so frightened all the time", 'low-mood'],
-  ])('a fear said with a question about the plan, the operation or someone to bring is answered, not signposted: "%s"', (words, answer) => {
-    expect(triage(words)?.answer).toBe(answer);
   });
 
   test('hopelessness is heard without its "what\'s", which a model carrier ("what\'s {service}") can take', () => {
