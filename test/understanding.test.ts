@@ -15,6 +15,11 @@ const topic = (id: string) => findTopic(id)!;
 const service = (nationId: string) => findNation(nationId)!.service;
 /** A free question, as a catch-all or an unresolved slot brings it. */
 const ask = (chat: Chat, words: string) => chat.intent('QueryIntent', { query: { value: words } });
+/** How a passage ("topic#key") is heard: a short answer as it stands; any other led by what it is about. */
+const passageOpening = (ref: string) => {
+  const [topicId, key] = ref.split('#');
+  return key === 'short' ? topic(topicId).shortAnswer : `About ${topic(topicId).passages![key].about}:`;
+};
 
 describe('acts said in any words', () => {
   test.each([
@@ -168,11 +173,8 @@ describe('places and services anywhere in the words', () => {
 describe('feelings', () => {
   test('"I just feel fobbed off" gets a kind word, then what the guidance says when it is hard to talk to your doctor', async () => {
     const feeling = feelingIn('I just feel fobbed off')!;
-    const [topicId, key] = feeling.answer!.split('#');
     const a = await ask(new Chat(), 'I just feel fobbed off');
-    // A short answer is said as it stands; any other passage is led by what it is about.
-    const answer = key === 'short' ? topic(topicId).shortAnswer : `About ${topic(topicId).passages![key].about}:`;
-    expectAlexa(a, { startsWith: feeling.say, says: answer, saysNot: [understanding.feelingsOffer.prompt, topic('will-my-doctor-mind').shortAnswer], open: true });
+    expectAlexa(a, { startsWith: feeling.say, says: passageOpening(feeling.answer!), saysNot: [understanding.feelingsOffer.prompt, topic('will-my-doctor-mind').shortAnswer], open: true });
   });
 
   test('a feeling the guidance does not answer gets a kind word and an offer of support', async () => {
@@ -315,18 +317,12 @@ describe('a service asked about by name is answered, not taken as where the list
 });
 
 describe('"and if they say no?": where to turn when the advice just given does not work out', () => {
-  // A short passage is answered with its topic's short answer; any other opens with what it is about.
-  const passageText = (ref: string) => {
-    const [topicId, key] = ref.split('#');
-    return key === 'short' ? topic(topicId).shortAnswer : `About ${topic(topicId).passages![key].about}:`;
-  };
-
   test('on a device: after the patient advice service for Scotland, "and if that doesn\'t help" gets Citizens Advice', async () => {
     const chat = new Chat();
     await chat.user('who can help me get a referral in scotland');
     const a = await chat.user("and if that doesn't help");
     expect(topic('referral-help').ifNot).toBe('referral-help#detail-1');
-    expectAlexa(a, { startsWith: passageText('referral-help#detail-1'), says: 'Citizens Advice', open: true });
+    expectAlexa(a, { startsWith: passageOpening('referral-help#detail-1'), says: 'Citizens Advice', open: true });
   });
 
   test('on a device: after asking your specialist, "what if she says no" (its "what if" taken by a carrier) gets your GP', async () => {
@@ -334,14 +330,14 @@ describe('"and if they say no?": where to turn when the advice just given does n
     await chat.user('can my specialist refer me for a second opinion');
     expect(chat.lastIntent).toBe('AskSpecialistIntent');
     const a = await chat.user('what if she says no');
-    expectAlexa(a, { startsWith: passageText(topic('asking-your-specialist').ifNot!), open: true });
+    expectAlexa(a, { startsWith: passageOpening(topic('asking-your-specialist').ifNot!), open: true });
   });
 
   test('"what else could I do", in words, after finding it hard to talk to your doctor: a second opinion', async () => {
     const chat = new Chat();
     await chat.intent('TalkingToDoctorIntent');
     const a = await ask(chat, 'what else could I do');
-    expectAlexa(a, { startsWith: passageText(topic('talking-to-your-doctor').ifNot!), open: true });
+    expectAlexa(a, { startsWith: passageOpening(topic('talking-to-your-doctor').ifNot!), open: true });
   });
 
   test('not after an urgent answer, which keeps the topic it interrupted (review)', async () => {
@@ -349,7 +345,7 @@ describe('"and if they say no?": where to turn when the advice just given does n
     await chat.user('how do i get a second opinion');
     await chat.user("my husband's got crushing pain in his chest");
     const a = await ask(chat, "what if he won't");
-    expect(a.speech.startsWith(passageText(topic('how-to-get').ifNot!))).toBe(false);
+    expect(a.speech.startsWith(passageOpening(topic('how-to-get').ifNot!))).toBe(false);
   });
 
   test('said with more, or after a topic that names nowhere to turn, the words are a question of their own', async () => {

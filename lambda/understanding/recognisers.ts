@@ -26,6 +26,15 @@ interface Prepared {
 
 let prepared: Prepared | undefined;
 
+/** Longer than any act anyone says ("thank you very much that's all I wanted to know" is 50 characters). */
+const MAX_ACT_CHARACTERS = 160;
+
+/** `source` as the whole utterance, with any fillers before and after it. */
+function wholeWithFillers(source: string, fillers: string[]): RegExp {
+  const filler = `(?:${fillers.map((f) => `(?:${f})`).join('|')})*`;
+  return new RegExp(`^${filler}(?:${source})${filler} $`);
+}
+
 // Loaded on the first request that carries words: a launch has nothing to understand.
 function load(): Prepared {
   if (!prepared) {
@@ -41,7 +50,7 @@ function load(): Prepared {
       itemWords: new Set(data.itemWords),
       closers: data.closers,
       feelings: data.feelings.map((f) => ({ id: f.id, any: new RegExp(f.any), say: f.say, answer: f.answer })),
-      ifNot: new RegExp(`^(?:${data.fillers.map((f) => `(?:${f})`).join('|')})*(?:${data.ifNot})(?:${data.fillers.map((f) => `(?:${f})`).join('|')})* $`),
+      ifNot: wholeWithFillers(data.ifNot, data.fillers),
       places: new Map(Object.entries(data.places)),
       services: new Map(Object.entries(data.services)),
       servicesAlone: new Map(Object.entries(data.servicesAlone)),
@@ -66,8 +75,7 @@ export type SpokenAct = Act | 'repeatSlower';
 export function recogniseAct(words: string): SpokenAct | undefined {
   const { pieces } = load();
   const said = padded(words);
-  // Longer than any act anyone says ("thank you very much that's all I wanted to know" is 50 characters).
-  if (said.length > 160) return undefined;
+  if (said.length > MAX_ACT_CHARACTERS) return undefined;
   // Splits the utterance into pieces, trying every pattern at each position, longest first, so an early
   // short fit ("thanks") never hides the split that covers it all ("thanks for that", "goodbye").
   // Memoised by position: at most one search per position, about 100 patterns each.
@@ -105,7 +113,7 @@ export function recogniseAct(words: string): SpokenAct | undefined {
 export function asksIfNot(words: string): boolean {
   const said = padded(words);
   // As long as an act: a longer sentence says more than "what then?" ("what if they say no to surgery").
-  return said.length <= 160 && load().ifNot.test(said);
+  return said.length <= MAX_ACT_CHARACTERS && load().ifNot.test(said);
 }
 
 /**
