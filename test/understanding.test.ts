@@ -39,6 +39,8 @@ describe('acts said in any words', () => {
     ['slow down please', 'slower'],
     ['sorry, could you read that again please', 'repeat'],
     ['can you go on', 'next'],
+    ['and after that', 'next'],
+    ['give me a couple more', 'next'],
     ["that's enough help for today", 'goodbye'],
   ])('"%s" is %s', (words, act) => {
     expect(recogniseAct(words)).toBe(act);
@@ -144,6 +146,20 @@ describe('places and services anywhere in the words', () => {
     // U: "France" still gets the four UK services.
     const b = await new Chat().intent('NationIntent', { nation: { value: 'france' } });
     expectAlexa(b, { startsWith: prompts.nation.notInUk.split('{')[0], open: true });
+  });
+
+  test('a topic intent whose place carrier caught more than a name: a UK place in the words counts, other words leave the place unsaid', async () => {
+    const helpTopic = topic('referral-help');
+    const intent = Object.keys(content.intentTopics).find((name) => content.intentTopics[name] === helpTopic.id)!;
+    // U: "who can help me in northern ireland with a referral": "who can help me in {nation}" took the rest too.
+    const inBelfast = await new Chat().intent(intent, { nation: unmatched('northern ireland with a referral', 'NATION') });
+    expectAlexa(inBelfast, { startsWith: service('northern-ireland').introduction, open: true });
+    // U: "who can help me in the hospital": the topic, asking where they live, not "I only know about the UK".
+    const inHospital = await new Chat().intent(intent, { nation: unmatched('the hospital', 'NATION') });
+    expectAlexa(inHospital, { startsWith: helpTopic.shortAnswer, says: prompts.nation.question, open: true });
+    // U: "who can help me in France": the four UK services.
+    const abroad = await new Chat().intent(intent, { nation: unmatched('france', 'NATION') });
+    expectAlexa(abroad, { startsWith: prompts.nation.notInUk.split('{')[0], open: true });
   });
 
   test('the ServiceIntent routes a named service the same way', async () => {

@@ -9,7 +9,7 @@ import { currentState, respondWith } from '../dialogue/current';
 import { topicTurn } from '../dialogue/topic-turn';
 import { intentName, isIntent, readSlot } from '../requests';
 import { helpTurn } from '../dialogue/acts';
-import { notInUkTurn } from '../understanding/places';
+import { topicWithUnknownPlace } from '../understanding/places';
 import { feelingTurn, understandWords } from '../understanding';
 
 export const TopicIntentHandler: RequestHandler = {
@@ -18,7 +18,7 @@ export const TopicIntentHandler: RequestHandler = {
     const topic = topicForIntent(intentName(input)!)!;
     let state = currentState(input);
     const nation = readSlot(input, 'nation');
-    if (nation.status === 'no-match') return respondWith(input, notInUkTurn({ ...state, topicId: topic.id }));
+    if (nation.status === 'no-match') return respondWith(input, topicWithUnknownPlace(topic, nation.spoken, state));
     if (nation.status === 'match' && findNation(nation.id)) state = { ...state, nationId: nation.id };
     return respondWith(input, topicTurn(topic, 0, state));
   },

@@ -2,7 +2,7 @@
  * What a place or service slot means, decided here so the handlers only read slots and route: a UK nation,
  * a place outside the UK, a service (a nation's, or one answered by a passage), or words to understand.
  */
-import { content, fill, findNation, findTopic, nationTopic, otherServicePassage } from '../content';
+import { content, fill, findNation, findTopic, nationTopic, otherServicePassage, type Topic } from '../content';
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import type { SlotReading } from '../requests';
@@ -35,6 +35,19 @@ export function notInUkTurn(state: DialogueState): Turn {
     },
     state: { ...state, offer: undefined, awaitingNation: true },
   };
+}
+
+/**
+ * A topic intent whose nation slot ("who can help me in {nation}") held words the type doesn't know. The
+ * carrier may have caught more than a name ("northern ireland with a referral"): a UK place said anywhere in
+ * them is where the listener is; other words that make a sentence ("the hospital") leave the nation unsaid;
+ * only what could be a name ("France") is a place outside the UK.
+ */
+export function topicWithUnknownPlace(topic: Topic, spoken: string, state: DialogueState): Turn {
+  const named = placeOrServiceIn(spoken);
+  if (named?.kind === 'nation' && named.by === 'place') return topicTurn(topic, 0, { ...state, nationId: named.nationId });
+  if (isSentence(spoken)) return topicTurn(topic, 0, state);
+  return notInUkTurn({ ...state, topicId: topic.id });
 }
 
 /** A NationIntent: "Wales", "I'm in Cardiff", "France", or a sentence caught by "it's {nation}". */
