@@ -265,6 +265,9 @@ describe('the triage module on its own', () => {
     ["she's been saying her goodbyes to everyone", 'crisis'],
     ["he's on tablets for his cancer and now he's shivering", 'chemo'],
     ['the urge to self harm is back', 'crisis'],
+    // Session 26: a seizure by what it looks like.
+    ["he's gone stiff and he's bitten his tongue", 'emergency'],
+    ['she went rigid then started shaking', 'emergency'],
     // A review of those rules (session 22): what the calm ones must not switch off, and more ways to say it.
     ["She nearly passed out and now she can't speak", 'emergency'],
     ["He nearly keeled over and he's grey and sweating", 'emergency'],
@@ -360,6 +363,8 @@ describe('the triage module on its own', () => {
     'I had the urge to cut the appointment short',
     "I don't want to go through that pain again, I had a heart attack years ago",
     'The video was juddering',
+    'I went rigid with fear when they said cancer',
+    'I had to bite my tongue when the consultant was rude',
     // A review (session 25): care someone doesn't want is not assault.
     "my carer makes me have a wash when I don't want to",
     "my carer makes me do my exercises even when I'm tired",
