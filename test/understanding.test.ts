@@ -5,7 +5,7 @@
  */
 import { content, findNation, findTopic } from '../lambda/content';
 import { listPosition } from '../lambda/dialogue/pages';
-import { asksIfNot, feelingIn, listReference, placeOrServiceIn, recogniseAct } from '../lambda/understanding/recognisers';
+import { asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct } from '../lambda/understanding/recognisers';
 import { safetyLines } from '../lambda/dialogue/safety-turn';
 import { searchPassages } from '../lambda/search/passages';
 import { Chat, expectAlexa, matched, unmatched } from './harness';
@@ -97,6 +97,20 @@ describe('list references', () => {
 
   test.each(['the first doctor said it was fine', 'two', 'my second opinion'])('"%s" is not a reference', (words) => {
     expect(listReference(words, ['question', 'questions'])).toBeUndefined();
+  });
+
+  test('a list named by its item word is that list, whichever is being read: "the second reason" while reading the questions', async () => {
+    const chat = new Chat();
+    await chat.user('what should I ask the specialist');
+    const reasons = topic('reasons');
+    const a = await ask(chat, 'and what was the second reason');
+    expectAlexa(a, { startsWith: listPosition(reasons, 2, 2), says: reasons.list!.items[1].spoken, open: true });
+    // Next reads on in the list named.
+    expectAlexa(await chat.user('next'), { says: reasons.list!.items[2].spoken, open: true });
+    // A sentence that tells rather than asks is not a reference.
+    const lists = [{ id: 'reasons', one: 'reason', many: 'reasons' }];
+    expect(namedListReference('the first reason i asked is that i had doubts about it all', lists)).toBeUndefined();
+    expect(namedListReference('read me reason three', lists)).toEqual({ id: 'reasons', position: 3 });
   });
 
   test('"what was the third one" mid-list reads that item with where it is; the last one closes the list', async () => {

@@ -21,10 +21,12 @@ import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import { searchPassages } from '../search/passages';
 import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
-import { asksIfNot, feelingIn, listReference, placeOrServiceIn, recogniseAct, type SpokenAct } from './recognisers';
+import { asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct, type SpokenAct } from './recognisers';
 import { triage } from './triage';
 
 const { prompts, understanding } = content;
+/** Every list, by the words for its items: "the second reason" is the reasons list, whichever is being read. */
+const LISTS = content.topics.flatMap((t) => (t.list ? [{ id: t.id, one: t.list.one, many: t.list.many }] : []));
 
 /** The acts that change how fast the skill speaks, and how. */
 const RATE_ACTS: Partial<Record<SpokenAct, RateChange>> = { slower: 'slower', faster: 'faster', normalSpeed: 'normal' };
@@ -64,6 +66,8 @@ export function understandWords(words: string, state: DialogueState): Turn {
   const act = recogniseAct(words);
   if (act) return spokenActTurn(act, state);
 
+  const namedList = namedListReference(words, LISTS);
+  if (namedList) return listItemTurn(findTopic(namedList.id)!, namedList.position, state);
   const reading = findTopic(state.topicId);
   if (reading?.list) {
     const position = listReference(words, [reading.list.one, reading.list.many]);

@@ -143,6 +143,27 @@ export function listReference(words: string, listWords: string[]): number | unde
   return undefined;
 }
 
+/** Longer than a reference to a list item ("what was the second reason again please"): a question of its own. */
+const MAX_NAMED_REFERENCE_WORDS = 8;
+
+/**
+ * A list named by its item word beside a position ("the second reason", "question five"), whichever list is
+ * being read: which of `lists` (id with its item words) and where in it. Short sentences only: "the first
+ * reason i want one is…" tells, it doesn't ask for the list.
+ */
+export function namedListReference(words: string, lists: { id: string; one: string; many: string }[]): { id: string; position: number } | undefined {
+  const tokens = normaliseWords(words).split(' ');
+  if (tokens.length > MAX_NAMED_REFERENCE_WORDS) return undefined;
+  const { ordinals } = load();
+  for (const list of lists) {
+    const beside = tokens.findIndex((token, i) => (token === list.one || token === list.many) && (ordinals.has(tokens[i - 1]) || ordinals.has(tokens[i + 1])));
+    if (beside < 0) continue;
+    const position = listReference(words, [list.one, list.many]);
+    if (position !== undefined) return { id: list.id, position };
+  }
+  return undefined;
+}
+
 export type PlaceOrService = { kind: 'nation'; nationId: string; by: 'place' | 'service' } | { kind: 'passage'; ref: string };
 
 /**
