@@ -111,6 +111,10 @@ describe('list references', () => {
     const lists = [{ id: 'reasons', one: 'reason', many: 'reasons' }];
     expect(namedListReference('the first reason i asked is that i had doubts about it all', lists)).toBeUndefined();
     expect(namedListReference('read me reason three', lists)).toEqual({ id: 'reasons', position: 3 });
+    // Counting or introducing, not referring (review): no jump into a list.
+    const questions = [{ id: 'questions-to-ask', one: 'question', many: 'questions' }];
+    for (const words of ['and one last question', 'my second question is about the cost', 'one question']) expect([words, namedListReference(words, questions)]).toEqual([words, undefined]);
+    expect(namedListReference('there are two reasons', lists)).toBeUndefined();
   });
 
   test('"what was the third one" mid-list reads that item with where it is; the last one closes the list', async () => {
@@ -171,6 +175,9 @@ describe('places and services anywhere in the words', () => {
     // U: "who can help me in the hospital": the topic, asking where they live, not "I only know about the UK".
     const inHospital = await new Chat().intent(intent, { nation: unmatched('the hospital', 'NATION') });
     expectAlexa(inHospital, { startsWith: helpTopic.shortAnswer, says: prompts.nation.question, open: true });
+    // U: "I'm in pain and my GP won't refer me": "I'm in {nation} and…" took a state, not a place (review).
+    const inPain = await new Chat().intent(intent, { nation: unmatched('pain', 'NATION') });
+    expectAlexa(inPain, { startsWith: helpTopic.shortAnswer, open: true });
     // U: "who can help me in France": the four UK services.
     const abroad = await new Chat().intent(intent, { nation: unmatched('france', 'NATION') });
     expectAlexa(abroad, { startsWith: prompts.nation.notInUk.split('{')[0], open: true });

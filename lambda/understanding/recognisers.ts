@@ -148,18 +148,31 @@ const MAX_NAMED_REFERENCE_WORDS = 8;
 
 /**
  * A list named by its item word beside a position ("the second reason", "question five"), whichever list is
- * being read: which of `lists` (id with its item words) and where in it. Short sentences only: "the first
- * reason i want one is…" tells, it doesn't ask for the list.
+ * being read: which of `lists` (id with its item words) and where in it. The reference must end a short
+ * sentence: "the first reason i want one is…" tells, it doesn't ask for the list.
  */
 export function namedListReference(words: string, lists: { id: string; one: string; many: string }[]): { id: string; position: number } | undefined {
   const tokens = normaliseWords(words).split(' ');
   if (tokens.length > MAX_NAMED_REFERENCE_WORDS) return undefined;
-  const { ordinals } = load();
+  const { ordinals, closers } = load();
+  // The reference ends the sentence, or only a closer follows ("again", "please"): "my second question is
+  // about the cost" introduces a question of its own (review).
+  const endsAt = (i: number) => {
+    const rest = tokens.slice(i + 1).join(' ');
+    return rest === '' || closers.some((c) => rest === c || rest.startsWith(`${c} `));
+  };
   for (const list of lists) {
-    const beside = tokens.findIndex((token, i) => (token === list.one || token === list.many) && (ordinals.has(tokens[i - 1]) || ordinals.has(tokens[i + 1])));
-    if (beside < 0) continue;
-    const position = listReference(words, [list.one, list.many]);
-    if (position !== undefined) return { id: list.id, position };
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i] !== list.one) continue;
+      // "The second reason", not "two reasons" or "one last question": a bare number before the word counts it.
+      const before = tokens[i - 1];
+      if (before !== undefined && ordinals.has(before) && !/^[0-9]+$|^(one|two|three|four|five|six|seven|eight)$/.test(before) && tokens[i - 2] !== 'one' && endsAt(i)) {
+        return { id: list.id, position: ordinals.get(before)! };
+      }
+      // "Reason three", "question five".
+      const after = tokens[i + 1];
+      if (after !== undefined && ordinals.has(after) && endsAt(i + 1)) return { id: list.id, position: ordinals.get(after)! };
+    }
   }
   return undefined;
 }
