@@ -25,8 +25,12 @@ import { asksIfNot, feelingIn, listReference, namedListReference, placeOrService
 import { triage } from './triage';
 
 const { prompts, understanding } = content;
-/** Every list, by the words for its items: "the second reason" is the reasons list, whichever is being read. */
-const LISTS = content.topics.flatMap((t) => (t.list ? [{ id: t.id, one: t.list.one, many: t.list.many }] : []));
+/**
+ * Every list, by the words for its items: "the second reason" is the reasons list, whichever is being read.
+ * Gathered on the first words understood, not at load: a launch must not parse the guidance library.
+ */
+let lists: { id: string; one: string; many: string }[] | undefined;
+const allLists = () => (lists ??= content.topics.flatMap((t) => (t.list ? [{ id: t.id, one: t.list.one, many: t.list.many }] : [])));
 
 /** The acts that change how fast the skill speaks, and how. */
 const RATE_ACTS: Partial<Record<SpokenAct, RateChange>> = { slower: 'slower', faster: 'faster', normalSpeed: 'normal' };
@@ -66,7 +70,7 @@ export function understandWords(words: string, state: DialogueState): Turn {
   const act = recogniseAct(words);
   if (act) return spokenActTurn(act, state);
 
-  const namedList = namedListReference(words, LISTS);
+  const namedList = namedListReference(words, allLists());
   if (namedList) return listItemTurn(findTopic(namedList.id)!, namedList.position, state);
   const reading = findTopic(state.topicId);
   if (reading?.list) {
