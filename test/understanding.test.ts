@@ -63,6 +63,14 @@ describe('acts said in any words', () => {
     expectAlexa(again, { says: questions[0], open: true });
   });
 
+  test('"go on" or "after that" to "Which nation do you live in?" asks it again: the answer is what it goes on with', async () => {
+    const chat = new Chat();
+    expectAlexa(await chat.user('who can help me get a referral'), { says: prompts.nation.question, open: true });
+    expectAlexa(await chat.user('next'), { startsWith: prompts.nation.question, open: true, reprompt: prompts.nation.reprompt });
+    expectAlexa(await ask(chat, 'after that'), { startsWith: prompts.nation.question, open: true });
+    expectAlexa(await chat.user('wales'), { startsWith: service('wales').introduction, open: true });
+  });
+
   test('on a device, "hang on, say that again" repeats: it is not taken for the crisis words it shares "hang" with', async () => {
     const chat = new Chat();
     await chat.user('what should I ask the specialist');

@@ -29,6 +29,9 @@ export function welcomeTurn(state: DialogueState, lead: string[] = []): Turn {
 export function nextTurn(state: DialogueState): Turn {
   // "Go on" or "go ahead" to "Shall I forget …?" is not clearly a yes to deleting, nor a wish to read on: ask again.
   if (state.offer?.kind === 'forget') return forgetOfferTurn(state);
+  // "Go on" to "Which nation do you live in?": the answer is what it goes on with, so the question again
+  // (it had said "there's nothing more to read", and the question was lost; review, session 26).
+  if (state.awaitingNation) return { reply: { blocks: [], prompt: prompts.nation.question, reprompt: prompts.nation.reprompt }, state };
   const topic = findTopic(state.topicId);
   // "Go on" to "Would you like to hear about X?", asked by a turn that wasn't reading a topic (a feeling's
   // offer of support), is a yes: there is nothing being read to go on with. Past a topic's last page, next
