@@ -26,12 +26,15 @@ export function welcomeTurn(state: DialogueState, lead: string[] = []): Turn {
   };
 }
 
+/** "Which nation do you live in?" again, when what was said to it was no nation (yes, go on). */
+const nationAskedAgain = (state: DialogueState): Turn => ({ reply: { blocks: [], prompt: prompts.nation.question, reprompt: prompts.nation.reprompt }, state });
+
 export function nextTurn(state: DialogueState): Turn {
   // "Go on" or "go ahead" to "Shall I forget …?" is not clearly a yes to deleting, nor a wish to read on: ask again.
   if (state.offer?.kind === 'forget') return forgetOfferTurn(state);
   // "Go on" to "Which nation do you live in?": the answer is what it goes on with, so the question again
   // (it had said "there's nothing more to read", and the question was lost; review, session 26).
-  if (state.awaitingNation) return { reply: { blocks: [], prompt: prompts.nation.question, reprompt: prompts.nation.reprompt }, state };
+  if (state.awaitingNation) return nationAskedAgain(state);
   const topic = findTopic(state.topicId);
   // "Go on" to "Would you like to hear about X?", asked by a turn that wasn't reading a topic (a feeling's
   // offer of support), is a yes: there is nothing being read to go on with. Past a topic's last page, next
@@ -97,7 +100,7 @@ export function startOverTurn(state: DialogueState): Turn {
 
 /** Yes accepts whatever the last response offered. */
 export function yesTurn(state: DialogueState): Turn {
-  if (state.awaitingNation) return { reply: { blocks: [], prompt: prompts.nation.question, reprompt: prompts.nation.reprompt }, state };
+  if (state.awaitingNation) return nationAskedAgain(state);
   // "Carry on?" at a welcome back: the state holds the page read last, so this reads the next.
   if (state.offer?.kind === 'continue' || state.offer?.kind === 'resume') return nextTurn(state);
   if (state.offer?.kind === 'topic') return topicTurn(findTopic(state.offer.topicId)!, 0, state);

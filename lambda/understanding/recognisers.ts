@@ -116,6 +116,15 @@ export function asksIfNot(words: string): boolean {
   return said.length <= MAX_ACT_CHARACTERS && load().ifNot.test(said);
 }
 
+/** A number said as a number ("two", "5"), not an ordinal ("second", "last"): alone, it counts rather than refers. */
+const isBareNumber = (token: string) => /^[0-9]+$|^(one|two|three|four|five|six|seven|eight)$/.test(token);
+
+/** Nothing follows token `i` but a closer ("again", "please", "on the list"), if anything. */
+function endsAt(tokens: string[], i: number, closers: string[]): boolean {
+  const rest = tokens.slice(i + 1).join(' ');
+  return rest === '' || closers.some((c) => rest === c || rest.startsWith(`${c} `));
+}
+
 /**
  * The position (1-based, or -1 for the last) these words refer to in a list, with the list's own item
  * words ("question", "questions"); undefined when they don't refer to one. An ordinal counts only beside an
@@ -132,12 +141,11 @@ export function listReference(words: string, listWords: string[]): number | unde
     if (position === undefined) continue;
     // "one" is an item word as well as a number: "the last one" is last, "question one" is first.
     if (tokens[i] === 'one' && i > 0 && ordinals.has(tokens[i - 1])) continue;
-    const rest = tokens.slice(i + 1).join(' ');
-    const atEnd = rest === '' || closers.some((c) => rest === c || rest.startsWith(`${c} `));
+    const atEnd = endsAt(tokens, i, closers);
     const afterItemWord = isItemWord(tokens[i - 1]) && tokens[i - 1] !== 'one';
     const beforeItemWord = isItemWord(tokens[i + 1]);
     // A bare number said alone ("two") is an answer, not a reference: it needs its item word.
-    const bareNumber = /^[0-9]+$|^(one|two|three|four|five|six|seven|eight)$/.test(tokens[i]);
+    const bareNumber = isBareNumber(tokens[i]);
     if (afterItemWord || beforeItemWord || (atEnd && !bareNumber && i > 0)) return position;
   }
   return undefined;
@@ -157,21 +165,17 @@ export function namedListReference(words: string, lists: { id: string; one: stri
   const { ordinals, closers } = load();
   // The reference ends the sentence, or only a closer follows ("again", "please"): "my second question is
   // about the cost" introduces a question of its own (review).
-  const endsAt = (i: number) => {
-    const rest = tokens.slice(i + 1).join(' ');
-    return rest === '' || closers.some((c) => rest === c || rest.startsWith(`${c} `));
-  };
   for (const list of lists) {
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i] !== list.one) continue;
       // "The second reason", not "two reasons" or "one last question": a bare number before the word counts it.
       const before = tokens[i - 1];
-      if (before !== undefined && ordinals.has(before) && !/^[0-9]+$|^(one|two|three|four|five|six|seven|eight)$/.test(before) && tokens[i - 2] !== 'one' && endsAt(i)) {
+      if (before !== undefined && ordinals.has(before) && !isBareNumber(before) && tokens[i - 2] !== 'one' && endsAt(tokens, i, closers)) {
         return { id: list.id, position: ordinals.get(before)! };
       }
       // "Reason three", "question five".
       const after = tokens[i + 1];
-      if (after !== undefined && ordinals.has(after) && endsAt(i + 1)) return { id: list.id, position: ordinals.get(after)! };
+      if (after !== undefined && ordinals.has(after) && endsAt(tokens, i + 1, closers)) return { id: list.id, position: ordinals.get(after)! };
     }
   }
   return undefined;
