@@ -34,7 +34,11 @@ describe('launch and help', () => {
   test('help gives concrete examples and keeps the session open', async () => {
     const chat = new Chat();
     await chat.user('open second opinion guide');
-    expectAlexa(await chat.user('help'), { says: ['Will it delay my treatment?', 'Who helps in Scotland?', 'say next, previous, or repeat'], open: true, reprompt: 'What would you like to know?' });
+    expectAlexa(await chat.user('help'), {
+      says: [prompts.urgentLine, 'Will it delay my treatment?', 'Who helps in Scotland?', 'say next, previous, or repeat'],
+      open: true,
+      reprompt: 'What would you like to know?',
+    });
   });
 
   test('fallback says what the skill can do and keeps the session open', async () => {

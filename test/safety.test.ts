@@ -599,4 +599,12 @@ describe('urgent help, as transcripts', () => {
     expect(first25(a.speech)).toContain('999');
     expect(a.speech).toContain(content.prompts.urgentLine);
   });
+
+  test.each(ROUTINGS)('%s routing: a cry for help reaches 999 in the first 25 words, whichever reply it gets', async (routing) => {
+    for (const words of ['please help me', 'help me please', 'I need help', 'help', 'I need urgent help', 'send help']) {
+      const { heard } = await say(words, routing);
+      expect([words, first25(heard.speech).includes('999')]).toEqual([words, true]);
+      expectAlexa(heard, { open: true });
+    }
+  });
 });

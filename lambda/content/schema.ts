@@ -251,7 +251,7 @@ export const promptsSchema = z.object({
   offerReprompt: prompt,
   noThanks: prompt,
   yesWithoutOffer: prompt,
-  help: prompt,
+  help: prompt.refine((s) => s.includes('{urgentLine}'), 'must include {urgentLine}: "help!" and "I need help" reach the help intent'),
   helpReprompt: promptQuestion,
   urgentLine: prompt,
   fallbackSteps: z

@@ -122,7 +122,10 @@ export const goodbyeTurn = (state: DialogueState): Turn => ({ reply: { blocks: [
 
 export function helpTurn(state: DialogueState): Turn {
   // Help asks an open question, so a yes after it accepts nothing offered before it (not "Shall I forget …?").
-  return { reply: { blocks: [text(prompts.help)], prompt: prompts.whatNext, reprompt: prompts.helpReprompt }, state: { ...state, offer: undefined, awaitingNation: undefined } };
+  return {
+    reply: { blocks: [text(fill(prompts.help, { urgentLine: prompts.urgentLine }))], prompt: prompts.whatNext, reprompt: prompts.helpReprompt },
+    state: { ...state, offer: undefined, awaitingNation: undefined },
+  };
 }
 
 /**
