@@ -600,6 +600,14 @@ describe('urgent help, as transcripts', () => {
     expect(a.speech).toContain(content.prompts.urgentLine);
   });
 
+  test.each(ROUTINGS)("%s routing: the issue's calm idioms are not met with the urgent script", async (routing) => {
+    for (const words of ["I'm choking up thinking about my diagnosis"]) {
+      const { heard } = await say(words, routing);
+      expect([words, opensUrgent(heard.speech)]).toEqual([words, false]);
+      expectAlexa(heard, { open: true });
+    }
+  });
+
   test.each(ROUTINGS)('%s routing: a cry for help reaches 999 in the first 25 words, whichever reply it gets', async (routing) => {
     for (const words of ['please help me', 'help me please', 'I need help', 'help', 'I need urgent help', 'send help']) {
       const { heard } = await say(words, routing);
