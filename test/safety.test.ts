@@ -600,8 +600,8 @@ describe('urgent help, as transcripts', () => {
     expect(a.speech).toContain(content.prompts.urgentLine);
   });
 
-  test.each(ROUTINGS)("%s routing: the issue's calm idioms are not met with the urgent script", async (routing) => {
-    for (const words of ["I'm choking up thinking about my diagnosis"]) {
+  test.each(ROUTINGS)("%s routing: the issue's calm idioms and negations are not met with the urgent script", async (routing) => {
+    for (const words of ["I'm choking up thinking about my diagnosis", "it's not an emergency but how do I get a second opinion"]) {
       const { heard } = await say(words, routing);
       expect([words, opensUrgent(heard.speech)]).toEqual([words, false]);
       expectAlexa(heard, { open: true });

@@ -271,6 +271,13 @@ describe('passages: the sentence asked about, led by what was understood', () =>
     expectAlexa(a, { startsWith: `About ${t.passages![key].about}:`, open: true });
   });
 
+  test.each(['how do I get a second opinion', "it's not an emergency but how can I get one"])('"%s", said in a carrier, is how to get one: "how" and "get" are searched', async (words) => {
+    // They were stop words, and "how do I get a second opinion" searched as "second opinion" alone opened
+    // what a second opinion is (session 28).
+    const a = await ask(new Chat(), words);
+    expectAlexa(a, { startsWith: topic('how-to-get').shortAnswer, open: true });
+  });
+
   test('a reason said as a worry is answered with what to do about it (answerWith in content)', async () => {
     // U: (reasons item 2, "you don't understand the information") → A: the not-understanding topic's answer.
     const reasons = topic('reasons');
