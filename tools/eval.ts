@@ -114,6 +114,8 @@ async function main(): Promise<void> {
     sets.push({ name: 'second blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning.yaml')), showMisses });
     // A third, by a third author, also for tuning only.
     sets.push({ name: 'third blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning-3.yaml')), showMisses });
+    // A fourth, by a fourth author (2026-12-03), also for tuning only.
+    sets.push({ name: 'fourth blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning-4.yaml')), showMisses });
     const devDir = join(REPO_ROOT, '..', 'shared', 'dev-cases');
     if (existsSync(devDir)) {
       for (const file of readdirSync(devDir).filter((f) => f.endsWith('.json'))) sets.push({ name: `dev-cases/${file}`, cases: readCases(join(devDir, file)), showMisses: false });
