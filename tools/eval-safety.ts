@@ -1,6 +1,6 @@
 /**
  * `npm run eval:safety`: plays the later blind safety tables (test/fixtures/safety-tuning.yaml,
- * safety-tuning-3.yaml, safety-tuning-4.yaml and safety-tuning-5.yaml, by other authors; tuning only: they have no test part, so
+ * safety-tuning-3.yaml, safety-tuning-4.yaml, safety-tuning-5.yaml and safety-tuning-6.yaml, by other authors; tuning only: they have no test part, so
  * their misses may be read and tuned on) in both routing modes, and prints urgent recall, calm look-alikes kept calm (and, in
  * catch-all mode, answered from the guidance), the support panel where a table has one, and every miss.
  * The main table, with its test part, is test/safety.test.ts, which never prints test-part misses.
@@ -19,7 +19,7 @@ interface Row {
 }
 
 const CRISIS = new Set(['suicidal', 'self-harm', 'third-person-crisis', 'crisis-direct', 'crisis-indirect', 'crisis', 'someone-else-crisis']);
-const TABLES = ['safety-tuning.yaml', 'safety-tuning-3.yaml', 'safety-tuning-4.yaml', 'safety-tuning-5.yaml'];
+const TABLES = ['safety-tuning.yaml', 'safety-tuning-3.yaml', 'safety-tuning-4.yaml', 'safety-tuning-5.yaml', 'safety-tuning-6.yaml'];
 
 async function main(): Promise<void> {
   process.env.SKILL_LOG = 'off';
