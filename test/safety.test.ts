@@ -333,6 +333,13 @@ describe('the triage module on its own', () => {
     ["I've lost all hope, I've got a plan for tonight", 'crisis'],
     ['he made me, even when I said no', 'sexual-assault'],
     ["my stepdad makes me sit on his knee when I don't want to", 'sexual-assault'],
+    // Session 30: disclosures said without the usual words (written from the classes, not the tables).
+    ['he came into my room at night while I was asleep', 'sexual-assault'],
+    ['she tried to get into bed with my dad', 'sexual-assault'],
+    ['her boyfriend gave her a black eye', 'abuse'],
+    ["I'm too frightened to go home", 'abuse'],
+    ['he put his hands round my neck', 'abuse'],
+    ['my son is waving a knife about', 'abuse'],
     ['dad had a heart attack forty minutes ago, can he still get a second opinion', 'emergency'],
     ['mum had a stroke 6 hours ago', 'emergency'],
     // A review (session 25): "ago" is history only when it is long ago.
