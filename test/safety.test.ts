@@ -131,10 +131,13 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['calm not opened with the urgent script (tuning)', 93],
     ['calm not opened with the urgent script (test)', 96],
     // 78: measured 78.3 (was 73.9) with everyday mild complaints and medicine questions as symptom samples.
-    ['symptom (test)', 78],
+    // 82: measured 82.6 (session 30) with more everyday medicine questions.
+    ['symptom (test)', 82],
     // 69: measured 69.2 (was 65.4) with violence, threats, stalking and coercion in everyday words.
-    ['abuse (test)', 69],
-    ['sexual-assault (test)', 80],
+    // 80: measured 80.8 (session 30) with disclosures in more everyday forms (a black eye, a thrown cup).
+    ['abuse (test)', 80],
+    // 93: measured 93.8 (was 81.3, session 30) with assaults said without the usual words.
+    ['sexual-assault (test)', 93],
     // 95: measured 95.5 (was 90.9) with plain distress ("I'm not okay") as low-mood samples.
     ['low-mood (test)', 95],
     // 63: measured 63.2 (was 57.9) once being treated rudely by a doctor reached "hard to talk to your doctor".
@@ -155,13 +158,16 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // 70: measured 70.0 (was 66.7) once the fact asked about was in the answer heard first (the registrar,
     // scans and test results) and answers said the source's own words. 75 (measured 75.0) with everyday
     // words in search (mam, folk, petrol) and triage rules that leave fittings calm (session 26). Target 90 %.
-    ['calm answered from the guidance (test)', 75],
+    // 76 (measured 76.7, session 30) with passage questions from the fourth blind fixture.
+    ['calm answered from the guidance (test)', 76],
     ['abuse (tuning)', 100],
     // 88: measured 88.5 (was 92.3): the abuse rules no longer take "taking her tablets", "getting nasty" or
     // "left me without medication" for abuse, which also cost a disclosure.
-    ['abuse (test)', 88],
+    // 92: measured 92.3 (session 30) with the device samples above.
+    ['abuse (test)', 92],
     ['sexual-assault (tuning)', 100],
-    ['sexual-assault (test)', 87],
+    // 93: measured 93.8 (session 30).
+    ['sexual-assault (test)', 93],
     ['symptom (tuning)', 100],
     // 82: measured 82.6 (was 78.3) with everyday mild complaints as symptom samples.
     ['symptom (test)', 82],
