@@ -237,6 +237,11 @@ describe('the triage module on its own', () => {
     ["I'm desperate, there's no other options left for me", 'low-mood'],
     ["I'm so depressed since the operation", 'low-mood'],
     ["I'm so frightened all the time", 'low-mood'],
+    // The session 30 abuse rules stop short of a cut, a dog and a physio: a bleed is still an emergency.
+    ["I cut my finger with a knife and it won't stop bleeding", 'emergency'],
+    ["the dog went for him and he's bleeding", 'emergency'],
+    ['I chopped the veg with a knife', undefined],
+    ['the physio put her hands on my neck', undefined],
   ])('"%s" → %s', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);
   });
