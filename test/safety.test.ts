@@ -242,6 +242,9 @@ describe('the triage module on its own', () => {
     ["the dog went for him and he's bleeding", 'emergency'],
     ['I chopped the veg with a knife', undefined],
     ['the physio put her hands on my neck', undefined],
+    ['the nurse pinched me taking blood, can I complain', undefined],
+    ["I'm scared to go home after the operation", undefined],
+    ['the carer pinches her', 'abuse'],
   ])('"%s" → %s', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);
   });
