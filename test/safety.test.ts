@@ -245,6 +245,9 @@ describe('the triage module on its own', () => {
     ['the nurse pinched me taking blood, can I complain', undefined],
     ["I'm scared to go home after the operation", undefined],
     ['the carer pinches her', 'abuse'],
+    ['the chemo did it to me again', undefined],
+    ['the nurse came into my room at night to check my drip', undefined],
+    ["the consultant made me do things I didn't want to, like more tests", undefined],
   ])('"%s" → %s', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);
   });
