@@ -248,6 +248,9 @@ describe('the triage module on its own', () => {
     ['the chemo did it to me again', undefined],
     ['the nurse came into my room at night to check my drip', undefined],
     ["the consultant made me do things I didn't want to, like more tests", undefined],
+    // Bruising on chemotherapy is for the chemotherapy helpline, not the abuse answer.
+    ['the chemo gives me bruises', 'chemo'],
+    ["I'm worried what they'll do to me in theatre", undefined],
   ])('"%s" → %s', (words, answer) => {
     expect(triage(words)?.answer).toBe(answer);
   });
