@@ -43,6 +43,6 @@ export function buildPassageIndex(loaded: LoadedContent): PassageData {
   const { tokenize, processTerm } = termOptions(terms);
   const index = new MiniSearch<PassageDocument>({ fields: [...PASSAGE_FIELDS], tokenize, processTerm });
   index.addAll(passageDocuments(loaded));
-  const { minScore, minMargin, followUpShare, followUpMaxWords, maxWords } = loaded.compiled.understanding.passages;
-  return { index: index.toJSON(), terms, minScore, minMargin, followUpShare, followUpMaxWords, maxWords };
+  const { minScore, minMargin, followUpShare, followUpMaxWords, maxWords, maxUnknownShare, unknownMinTerms } = loaded.compiled.understanding.passages;
+  return { index: index.toJSON(), terms, minScore, minMargin, followUpShare, followUpMaxWords, maxWords, maxUnknownShare, unknownMinTerms };
 }

@@ -209,6 +209,10 @@ export const understandingSchema = z.object({
     followUpShare: z.number().positive().max(1),
     /** A follow-up is at most this many words: a longer question stands on its own. */
     followUpMaxWords: z.number().int().min(1).max(20),
+    /** More than this share of a question's search terms unknown to the guidance: not answered from it. */
+    maxUnknownShare: z.number().min(0).max(1),
+    /** …counted only for a question of at least this many search terms ("ta-ra" is not a question). */
+    unknownMinTerms: z.number().int().min(1),
     maxWords: z.number().int().min(5).max(200),
     questionClause: z
       .object({

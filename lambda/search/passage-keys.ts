@@ -16,6 +16,8 @@ export interface PassageData {
   followUpShare: number;
   followUpMaxWords: number;
   maxWords: number;
+  maxUnknownShare: number;
+  unknownMinTerms: number;
 }
 
 /** The parts of a topic a passage can be: its short answer, its paragraphs, its list items. */

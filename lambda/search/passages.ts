@@ -48,13 +48,18 @@ function load() {
 
 /** Passages scored against the question, best first. `preferTopic` (the topic being read) counts a little more. */
 export function rankPassages(question: string, preferTopic?: string): PassageHit[] {
-  const { data, index } = load();
+  return scorePassages(question, preferTopic).ranked;
+}
+
+/** The ranking, and the share of the question's search terms that no passage holds. */
+function scorePassages(question: string, preferTopic?: string): { ranked: PassageHit[]; terms: number; unknownShare: number } {
+  const { data, index, terms } = load();
   // Bounded cost: a sentence longer than anyone says in one breath is cut, not searched whole.
   const words = question.trim().split(/\s+/).slice(0, data.maxWords);
   const { contextWeight } = content.understanding.passages.questionClause;
   const storyTerms = termCount(words.slice(0, questionClauseStart(words)).join(' '));
-  return index
-    .search(words.join(' '), storyTerms ? { ...SEARCH, boostTerm: (_term, i) => (i < storyTerms ? contextWeight : 1) } : SEARCH)
+  const results = index.search(words.join(' '), storyTerms ? { ...SEARCH, boostTerm: (_term, i) => (i < storyTerms ? contextWeight : 1) } : SEARCH);
+  const ranked = results
     .map((result) => {
       const [topicId, key] = String(result.id).split('#');
       const score = topicId === preferTopic ? result.score * 1.3 : result.score;
@@ -62,6 +67,11 @@ export function rankPassages(question: string, preferTopic?: string): PassageHit
     })
     .filter((hit) => hit.topic !== undefined)
     .sort((a, b) => b.score - a.score);
+  // Every query term some passage matched (exactly, fuzzily or as a prefix) is known to the guidance.
+  const asked = new Set(terms.tokenize(words.join(' ')).flatMap((word) => terms.processTerm(word) ?? []));
+  const known = new Set(results.flatMap((result) => result.queryTerms));
+  const unknown = [...asked].filter((term) => !known.has(term)).length;
+  return { ranked, terms: asked.size, unknownShare: asked.size ? unknown / asked.size : 0 };
 }
 
 /** How many search terms some words make (MiniSearch numbers a query's terms after stop words go). */
@@ -106,8 +116,10 @@ export interface PassageSearch {
  * topic was read, so a short question is taken to be about it ("and if they say no") and needs less to go on.
  */
 export function searchPassages(question: string, preferTopic?: string, followUp = false): PassageSearch {
-  const ranked = rankPassages(question, preferTopic);
-  const { minScore, minMargin, followUpShare, followUpMaxWords } = load().data;
+  const { ranked, terms, unknownShare } = scorePassages(question, preferTopic);
+  const { minScore, minMargin, followUpShare, followUpMaxWords, maxUnknownShare, unknownMinTerms } = load().data;
+  // Mostly words the guidance never uses: a question from outside it, whatever one shared word scores.
+  if (terms >= unknownMinTerms && unknownShare > maxUnknownShare) return { ranked: [] };
   const [first] = ranked;
   const short = question.trim().split(/\s+/).length <= followUpMaxWords;
   const needed = followUp && short && preferTopic !== undefined && first?.topic.id === preferTopic ? minScore * followUpShare : minScore;
