@@ -50,6 +50,9 @@ describe('resolver', () => {
     expect(r).toMatchObject({ how: 'similar', intent: { slots: { nation: { value: 'leeds' } } } });
     // "one" is an ORDINAL value, but nothing else said is like a ListItemIntent sample.
     expect(resolver('device').resolve('how do i get one then')).not.toMatchObject({ intent: { name: 'ListItemIntent' } });
+    // A number word fills a list position only beside the words that place it: here "one" is a pronoun.
+    expect(resolver('device').resolve('what reasons do people have for asking for one')).not.toMatchObject({ intent: { name: 'ListItemIntent' } });
+    expect(resolver('device').resolve("i'd like to hear reason two")).toMatchObject({ how: 'similar', intent: { name: 'ListItemIntent', slots: { position: { value: 'two' } } } });
   });
 
   test('catch-all routing: the same words reach QueryIntent, the words in its query slot', () => {

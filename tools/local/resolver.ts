@@ -139,6 +139,30 @@ export class Resolver {
     return false;
   }
 
+  /**
+   * A number word ("one", "two", "first", "last") fills a slot the sample puts right beside a telling word
+   * ("reason {position}", "the {position} one") only when it is said beside that word. Number words are
+   * everyday pronouns and quantifiers ("ask for one", "the two doctors"), and Alexa's NLU labels slots by
+   * the words around them, so "one" in "what are the reasons people ask for one" is not reason number one.
+   * Other values (a town, a service) are recognised anywhere, as `similar` says.
+   */
+  private placedAsInSample(text: string, value: string, sample: CompiledSample, slotName: string): boolean {
+    if (!NUMBER_WORD.test(value)) return true;
+    const parts = sample.sample.split(/\{(\w+)\}/);
+    const at = parts.indexOf(slotName, 1);
+    const before = normalise(parts[at - 1] ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .pop();
+    const after = normalise(parts[at + 1] ?? '')
+      .split(' ')
+      .filter(Boolean)[0];
+    const telling = (word?: string) => word !== undefined && !FUNCTION_WORDS.has(word.replace(/'/g, ''));
+    if (!telling(before) && !telling(after)) return true;
+    const words = text.split(' ');
+    return words.some((word, i) => word === value && ((telling(before) && words[i - 1] === before) || (telling(after) && words[i + 1] === after)));
+  }
+
   private prepareSimilarity(): void {
     const intentsUsing = new Map<string, Set<string>>();
     for (const sample of this.samples) {
@@ -276,6 +300,7 @@ export class Resolver {
       // holds a value of that slot; its slot-less forms ("who can help") stand on their own.
       const filled = bag.sample.slotNames.map((name) => valueSaid(bag.sample, name));
       if (filled.some((value) => value === undefined)) continue;
+      if (!filled.every((value, i) => this.placedAsInSample(text, value!, bag.sample, bag.sample.slotNames[i]))) continue;
       // Alexa's NLU recognises a slot value in words it has not seen around it: "birmingham" in "my dad's in
       // hospital in birmingham, who can help" fills {nation} rather than counting as an unknown word. So the
       // value's words leave the sentence, and each filled slot counts as one shared, telling word.
@@ -322,6 +347,9 @@ export class Resolver {
     return { kind: 'intent', how: 'fallback', intent: { name: 'AMAZON.FallbackIntent', confirmationStatus: 'NONE' } };
   }
 }
+
+/** Cardinal and ordinal words and digits, as a list position is said. */
+const NUMBER_WORD = /^(?:\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)$/;
 
 /** Words that turn a sentence round: "not", "never" and the n't forms ("isn't", "can't"). */
 const isNegation = (word: string) => word === 'not' || word === 'never' || word.endsWith("n't");
