@@ -53,12 +53,13 @@ export function rankPassages(question: string, preferTopic?: string): PassageHit
 
 /** The ranking, and the share of the question's search terms that no passage holds. */
 function scorePassages(question: string, preferTopic?: string): { ranked: PassageHit[]; terms: number; unknownShare: number } {
-  const { data, index, terms } = load();
+  const { data, index } = load();
   // Bounded cost: a sentence longer than anyone says in one breath is cut, not searched whole.
   const words = question.trim().split(/\s+/).slice(0, data.maxWords);
+  const query = words.join(' ');
   const { contextWeight } = content.understanding.passages.questionClause;
-  const storyTerms = termCount(words.slice(0, questionClauseStart(words)).join(' '));
-  const results = index.search(words.join(' '), storyTerms ? { ...SEARCH, boostTerm: (_term, i) => (i < storyTerms ? contextWeight : 1) } : SEARCH);
+  const storyTerms = searchTerms(words.slice(0, questionClauseStart(words)).join(' ')).length;
+  const results = index.search(query, storyTerms ? { ...SEARCH, boostTerm: (_term, i) => (i < storyTerms ? contextWeight : 1) } : SEARCH);
   const ranked = results
     .map((result) => {
       const [topicId, key] = String(result.id).split('#');
@@ -68,16 +69,16 @@ function scorePassages(question: string, preferTopic?: string): { ranked: Passag
     .filter((hit) => hit.topic !== undefined)
     .sort((a, b) => b.score - a.score);
   // Every query term some passage matched (exactly, fuzzily or as a prefix) is known to the guidance.
-  const asked = new Set(terms.tokenize(words.join(' ')).flatMap((word) => terms.processTerm(word) ?? []));
+  const asked = new Set(searchTerms(query));
   const known = new Set(results.flatMap((result) => result.queryTerms));
   const unknown = [...asked].filter((term) => !known.has(term)).length;
   return { ranked, terms: asked.size, unknownShare: asked.size ? unknown / asked.size : 0 };
 }
 
-/** How many search terms some words make (MiniSearch numbers a query's terms after stop words go). */
-function termCount(words: string): number {
+/** The search terms some words make, in order (MiniSearch numbers a query's terms after stop words go). */
+function searchTerms(words: string): string[] {
   const { tokenize, processTerm } = load().terms;
-  return tokenize(words).filter((word) => processTerm(word)).length;
+  return tokenize(words).flatMap((word) => processTerm(word) ?? []);
 }
 
 /**

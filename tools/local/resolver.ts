@@ -29,6 +29,8 @@ interface CompiledSample {
   words: string[];
   /** The sample says a negation ("not", "never", an n't word): see `near`. */
   negated: boolean;
+  /** The telling (not function) words right beside each slot, where there are any: see `placedAsInSample`. */
+  slotNeighbours: Record<string, { before?: string; after?: string }>;
 }
 
 export function normalise(text: string): string {
@@ -147,20 +149,10 @@ export class Resolver {
    * Other values (a town, a service) are recognised anywhere, as `similar` says.
    */
   private placedAsInSample(text: string, value: string, sample: CompiledSample, slotName: string): boolean {
-    if (!NUMBER_WORD.test(value)) return true;
-    const parts = sample.sample.split(/\{(\w+)\}/);
-    const at = parts.indexOf(slotName, 1);
-    const before = normalise(parts[at - 1] ?? '')
-      .split(' ')
-      .filter(Boolean)
-      .pop();
-    const after = normalise(parts[at + 1] ?? '')
-      .split(' ')
-      .filter(Boolean)[0];
-    const telling = (word?: string) => word !== undefined && !FUNCTION_WORDS.has(word.replace(/'/g, ''));
-    if (!telling(before) && !telling(after)) return true;
+    const { before, after } = sample.slotNeighbours[slotName];
+    if (!NUMBER_WORD.test(value) || (before === undefined && after === undefined)) return true;
     const words = text.split(' ');
-    return words.some((word, i) => word === value && ((telling(before) && words[i - 1] === before) || (telling(after) && words[i + 1] === after)));
+    return words.some((word, i) => word === value && ((before !== undefined && words[i - 1] === before) || (after !== undefined && words[i + 1] === after)));
   }
 
   private prepareSimilarity(): void {
@@ -200,7 +192,26 @@ export class Resolver {
       .join(' ');
     const literal = normalise(sample.replace(/\{\w+\}/g, ' '));
     const words = literal.split(' ').filter(Boolean);
-    return { intent, sample, pattern: new RegExp(`^${source}$`), slotNames, literalLength: literal.replace(/ /g, '').length, words, negated: words.some(isNegation) };
+    // Split as in `source`: the slot names at the odd indices, the fixed words around them at the even ones.
+    const parts = sample.split(/\{(\w+)\}/);
+    const telling = (word: string | undefined) => (word !== undefined && !FUNCTION_WORDS.has(word.replace(/'/g, '')) ? word : undefined);
+    const slotNeighbours: CompiledSample['slotNeighbours'] = {};
+    for (let i = 1; i < parts.length; i += 2) {
+      slotNeighbours[parts[i]] = {
+        before: telling(
+          normalise(parts[i - 1])
+            .split(' ')
+            .filter(Boolean)
+            .pop(),
+        ),
+        after: telling(
+          normalise(parts[i + 1] ?? '')
+            .split(' ')
+            .filter(Boolean)[0],
+        ),
+      };
+    }
+    return { intent, sample, pattern: new RegExp(`^${source}$`), slotNames, literalLength: literal.replace(/ /g, '').length, words, negated: words.some(isNegation), slotNeighbours };
   }
 
   resolve(said: string): Resolution {
