@@ -4,7 +4,7 @@
  * words, and reply length in words (median and p90).
  *
  *   npm run eval                       test/fixtures/understanding.yaml (tuning and test parts), the second
- *                                      to fifth blind fixtures understanding-tuning*.yaml (tuning only), and every
+ *                                      to sixth blind fixtures understanding-tuning*.yaml (tuning only), and every
  *                                      case file in ../shared/dev-cases/ when it is there
  *   npm run eval -- FILE [FILE …]      these case files (JSON or YAML, the dev-cases format)
  *   npm run eval -- --misses           also list the tuning part's misses and late leads (never the test part's)
@@ -118,6 +118,8 @@ async function main(): Promise<void> {
     sets.push({ name: 'fourth blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning-4.yaml')), showMisses });
     // A fifth, by a fifth author (2026-12-03, session 31), also for tuning only.
     sets.push({ name: 'fifth blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning-5.yaml')), showMisses });
+    // A sixth, by a sixth author (2026-12-04, session 32), also for tuning only.
+    sets.push({ name: 'sixth blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning-6.yaml')), showMisses });
     const devDir = join(REPO_ROOT, '..', 'shared', 'dev-cases');
     if (existsSync(devDir)) {
       for (const file of readdirSync(devDir).filter((f) => f.endsWith('.json'))) sets.push({ name: `dev-cases/${file}`, cases: readCases(join(devDir, file)), showMisses: false });
