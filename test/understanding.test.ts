@@ -368,6 +368,33 @@ describe('a service asked about by name is answered, not taken as where the list
   });
 });
 
+describe('a question about the service just named: "how do I get hold of them", "what do they actually do"', () => {
+  test('after PASS asked about by name, "and how can they help" is what PASS does, and "how do i contact them" how to reach it', async () => {
+    const chat = new Chat(undefined, 'catch-all');
+    await chat.user("I'm in Cardiff");
+    expectAlexa(await ask(chat, 'what is PASS'), { startsWith: service('scotland').introduction, open: true });
+    expectAlexa(await ask(chat, 'and how can they help'), { startsWith: service('scotland').does, open: true });
+    expectAlexa(await ask(chat, 'how do i contact them'), { startsWith: service('scotland').introduction, says: service('scotland').reach, open: true });
+    // Asked about by name, PASS didn't make the listener Scottish.
+    expectAlexa(await chat.user('who can help'), { startsWith: service('wales').introduction, open: true });
+  });
+
+  test('on a device: "how do I get hold of them" (ServiceIntent, {service} holding "them") straight after Belfast\'s answer', async () => {
+    const chat = new Chat();
+    await chat.user('who can help me get a referral in northern ireland');
+    const a = await chat.intent('ServiceIntent', { service: unmatched('them', 'SERVICE') });
+    expectAlexa(a, { startsWith: service('northern-ireland').introduction, says: service('northern-ireland').reach, open: true });
+  });
+
+  test('only straight after a service was named: otherwise the same words are a question like any other', async () => {
+    const chat = new Chat(undefined, 'catch-all');
+    await chat.user('who can help in wales');
+    await chat.user('how do i get a second opinion');
+    const a = await ask(chat, 'what do they actually do');
+    expect(a.speech.startsWith(service('wales').does)).toBe(false);
+  });
+});
+
 describe('"and if they say no?": where to turn when the advice just given does not work out', () => {
   test('on a device: after the patient advice service for Scotland, "and if that doesn\'t help" gets Citizens Advice', async () => {
     const chat = new Chat();

@@ -96,6 +96,11 @@ export function compileUnderstanding({ understanding, nations }: CompiledContent
     closers: understanding.listReferences.closers,
     feelings: understanding.feelings.map((f) => ({ id: f.id, any: oneOf(f.any), say: f.say, ...(f.answer ? { answer: f.answer } : {}) })),
     ifNot: oneOf(understanding.ifNot.patterns),
+    serviceFollowUp: {
+      reach: oneOf(understanding.serviceFollowUp.reach),
+      does: oneOf(understanding.serviceFollowUp.does),
+      pronouns: understanding.serviceFollowUp.pronouns.map(normaliseWords),
+    },
     places,
     services,
     servicesAlone,

@@ -196,6 +196,8 @@ export const understandingSchema = z.object({
   feelingsOffer: z.object({ topic: id, prompt: promptQuestionText() }),
   /** "And if they say no?": the whole utterance asks what to do if the last advice doesn't work out. */
   ifNot: z.object({ patterns: z.array(pattern).min(1) }).strict(),
+  /** Straight after a nation's service was named: the whole utterance asks how to reach it, or what it does. */
+  serviceFollowUp: z.object({ reach: z.array(pattern).min(1), does: z.array(pattern).min(1), pronouns: z.array(z.string().min(1)).min(1) }).strict(),
   otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: passageRef }).strict()),
   /** Words no place name holds: a few words a place carrier caught ("and if they say no") that hold one are not a place. */
   notPlaceWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
@@ -347,6 +349,8 @@ export interface CompiledUnderstanding {
   feelings: { id: string; any: string; say: string; answer?: string }[];
   /** The ifNot patterns as one alternation, matched against the whole utterance with fillers around it. */
   ifNot: string;
+  /** The serviceFollowUp patterns, each group as one alternation, and its pronouns normalised. */
+  serviceFollowUp: { reach: string; does: string; pronouns: string[] };
   /** Normalised place or service name → nation id, longest first, and one pattern finding any of them. */
   places: Record<string, string>;
   services: Record<string, string>;

@@ -21,6 +21,22 @@ export function topicParagraphs(topic: Topic, nation: Nation | undefined): strin
   return [`${service.introduction} ${service.reach}`, service.does, ...(service.update ? [service.update.note] : []), ...topic.detail];
 }
 
+/**
+ * Where a needs-nation topic says its service's part: who it is and how to reach it (`reach`, one paragraph)
+ * or what it does (`does`). The page that holds it, and that page from the paragraph on.
+ */
+export function servicePart(topic: Topic, nation: Nation, part: 'reach' | 'does'): { page: number; blocks: Block[] } {
+  const paragraph = topicParagraphs(topic, nation)[part === 'reach' ? 0 : 1];
+  const pages = topicPages(topic, nation);
+  const page = Math.max(
+    pages.findIndex((blocks) => blocks.some((b) => b.kind === 'text' && b.text === paragraph)),
+    0,
+  );
+  // From that paragraph to the end of its page, so nothing on the page is skipped when the listener goes on.
+  const from = pages[page].findIndex((b) => b.kind === 'text' && b.text === paragraph);
+  return { page, blocks: pages[page].slice(Math.max(from, 0)) };
+}
+
 export function listPosition(topic: Topic, from: number, to: number): string {
   const list = topic.list!;
   const total = list.items.length;

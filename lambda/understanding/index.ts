@@ -4,7 +4,8 @@
  *   1. urgent triage: emergencies, crises, abuse, low mood, symptoms (triage.ts)
  *   2. conversational acts said in any words: "go on then", "say that again", "thanks, bye" (recognisers.ts)
  *   3. list references: "the third one", "what was the last question"
- *   4. places and services: a UK nation, city or town, or a patient advice service, anywhere in the words
+ *   4. places and services: a UK nation, city or town, or a patient advice service, anywhere in the words;
+ *      straight after a service was named, a question about "them" ("how do I get hold of them")
  *   5. feelings: a brief, kind word, then the answer to the rest, or an offer
  *   6. passage retrieval: the sentence or two of the guidance that answers the question
  *   7. an honest "I'm not sure" with three choices
@@ -13,7 +14,7 @@
 import { content, fill, findNation, nationTopic, findTopic } from '../content';
 import { actTurn } from '../dialogue/acts';
 import { rateTurn, repeatSlowerTurn, type RateChange } from '../dialogue/asides';
-import { lowerFirst } from '../dialogue/pages';
+import { lowerFirst, servicePart, topicParagraphs } from '../dialogue/pages';
 import { listItemTurn, passageTurn } from '../dialogue/passage-turn';
 import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
@@ -21,7 +22,7 @@ import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import { searchPassages } from '../search/passages';
 import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
-import { asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct, type SpokenAct } from './recognisers';
+import { asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct, serviceFollowUpIn, type SpokenAct } from './recognisers';
 import { triage } from './triage';
 
 const { prompts, understanding } = content;
@@ -84,6 +85,11 @@ export function understandWords(words: string, state: DialogueState): Turn {
   const ifNot = reading && state.last?.title === reading.title ? reading.ifNot : undefined;
   if (ifNot && asksIfNot(words)) return passageByRef(ifNot, state);
 
+  // "How do I get hold of them?", "is it free?": straight after a nation's service was named, about it.
+  const service = serviceJustNamed(state);
+  const part = service ? serviceFollowUpIn(words) : undefined;
+  if (service && part) return servicePartTurn(service.nationId, part, state);
+
   const named = placeOrServiceIn(words);
   if (named?.kind === 'nation') return nationTurn(named.nationId, state, named.by);
   if (named?.kind === 'passage') return passageByRef(named.ref, state);
@@ -106,6 +112,31 @@ export function nationTurn(nationId: string, state: DialogueState, by: 'place' |
   const safety = findSafetyAnswer(safetyAnswer);
   const turn = safety && variesByNation(safety) ? safetyTurn(safetyAnswer!, withNation) : topicTurn(topic, 0, withNation);
   return by === 'place' ? turn : { ...turn, state: { ...turn.state, nationId: state.nationId } };
+}
+
+/**
+ * The nation whose patient advice service the last turn named, if it did: found in what it said, since a
+ * service asked about by name ("what is PASS") needn't be the listener's nation's.
+ */
+export function serviceJustNamed(state: DialogueState): { nationId: string } | undefined {
+  const topic = nationTopic();
+  if (state.topicId !== topic.id || state.last?.title !== topic.title) return undefined;
+  const said = new Set(state.last.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])));
+  const nation = content.nations.find((n) =>
+    topicParagraphs(topic, n)
+      .slice(0, 2)
+      .some((p) => said.has(p)),
+  );
+  return nation ? { nationId: nation.id } : undefined;
+}
+
+/** A nation's service again: who it is and how to reach it, or what it does. */
+export function servicePartTurn(nationId: string, part: 'reach' | 'does', state: DialogueState): Turn {
+  const topic = nationTopic();
+  const { page, blocks } = servicePart(topic, findNation(nationId)!, part);
+  // Said of that service, which a service asked about by name needn't make the listener's nation.
+  const turn = topicTurn(topic, page, { ...state, nationId }, [], blocks);
+  return { ...turn, state: { ...turn.state, nationId: state.nationId } };
 }
 
 /** A passage named as "topic#key" in content, after `lead` when given. */

@@ -7,8 +7,8 @@ import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import type { SlotReading } from '../requests';
 import { text } from '../speech/reply';
-import { nationTurn, passageByRef, understandWords, urgentTurn } from '.';
-import { placeOrServiceIn } from './recognisers';
+import { nationTurn, passageByRef, serviceJustNamed, servicePartTurn, understandWords, urgentTurn } from '.';
+import { isServicePronoun, placeOrServiceIn } from './recognisers';
 import { normaliseWords } from './patterns';
 
 const { prompts } = content;
@@ -84,6 +84,9 @@ export function serviceSaid(service: SlotReading, nation: SlotReading, state: Di
   // Only a place, and not one the type knows ("France"): as if it had been said alone.
   if (service.status === 'empty' && nation.status === 'no-match') return nationSaid(nation, state, undefined);
   if (service.status === 'match' && findNation(service.id)) return nationTurn(service.id, state, 'service');
+  // "How do I get hold of | them": the service the last turn named.
+  const justNamed = service.status === 'no-match' && nation.status !== 'no-match' && isServicePronoun(service.spoken) ? serviceJustNamed(state) : undefined;
+  if (justNamed) return servicePartTurn(justNamed.nationId, 'reach', state);
   const other = service.status === 'match' ? otherServicePassage(service.id) : undefined;
   if (other) return passageByRef(other, state);
   if (unknown) return understandWords(unknown, state);

@@ -15,6 +15,7 @@ interface Prepared {
   feelings: { id: string; any: RegExp; say: string; answer?: string }[];
   /** The whole utterance is an ifNot pattern, with fillers before and after it. */
   ifNot: RegExp;
+  serviceFollowUp: { reach: RegExp; does: RegExp; pronouns: Set<string> };
   places: Map<string, string>;
   services: Map<string, string>;
   servicesAlone: Map<string, string>;
@@ -51,6 +52,11 @@ function load(): Prepared {
       closers: data.closers,
       feelings: data.feelings.map((f) => ({ id: f.id, any: new RegExp(f.any), say: f.say, answer: f.answer })),
       ifNot: wholeWithFillers(data.ifNot, data.fillers),
+      serviceFollowUp: {
+        reach: wholeWithFillers(data.serviceFollowUp.reach, data.fillers),
+        does: wholeWithFillers(data.serviceFollowUp.does, data.fillers),
+        pronouns: new Set(data.serviceFollowUp.pronouns),
+      },
       places: new Map(Object.entries(data.places)),
       services: new Map(Object.entries(data.services)),
       servicesAlone: new Map(Object.entries(data.servicesAlone)),
@@ -115,6 +121,17 @@ export function asksIfNot(words: string): boolean {
   // As long as an act: a longer sentence says more than "what then?" ("what if they say no to surgery").
   return said.length <= MAX_ACT_CHARACTERS && load().ifNot.test(said);
 }
+
+/** What the whole utterance asks about a service just named ("how do I get hold of them"), if it asks that. */
+export function serviceFollowUpIn(words: string): 'reach' | 'does' | undefined {
+  const said = padded(words);
+  if (said.length > MAX_ACT_CHARACTERS) return undefined;
+  const { reach, does } = load().serviceFollowUp;
+  return reach.test(said) ? 'reach' : does.test(said) ? 'does' : undefined;
+}
+
+/** A service slot that holds only a word for the service just named ("how do I contact | them"). */
+export const isServicePronoun = (spoken: string): boolean => load().serviceFollowUp.pronouns.has(normaliseWords(spoken));
 
 /** A number said as a number ("two", "5"), not an ordinal ("second", "last"): alone, it counts rather than refers. */
 const isBareNumber = (token: string) => /^[0-9]+$|^(one|two|three|four|five|six|seven|eight)$/.test(token);
