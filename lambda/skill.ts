@@ -10,7 +10,7 @@ import { RepeatSlowerHandler, SendCardHandler, SpeechRateHandler } from './handl
 import { CanFulfillIntentHandler, ExceptionEncounteredHandler, OtherRequestHandler, SessionResumedHandler } from './handlers/events';
 import { FallbackHandler, HelpHandler, UnknownIntentHandler } from './handlers/help-fallback';
 import { ListItemHandler, NextHandler, PreviousHandler } from './handlers/lists';
-import { NationHandler, ServiceHandler } from './handlers/nations';
+import { NationHandler, ServiceDoesHandler, ServiceHandler } from './handlers/nations';
 import { ForgetMeHandler } from './handlers/memory';
 import { NoHandler, RepeatHandler, StartOverHandler, YesHandler } from './handlers/navigation';
 import { SafetyIntentHandler } from './handlers/safety';
@@ -83,6 +83,7 @@ export function createSkill({ skillId, memory, clock = Date.now }: SkillOptions 
       QueryHandler,
       NationHandler,
       ServiceHandler,
+      ServiceDoesHandler,
       ListItemHandler,
       NextHandler,
       PreviousHandler,

@@ -199,6 +199,7 @@ test('every intent in the model has a handler, and every handled intent is in th
     'TopicIntent',
     'QueryIntent',
     'ServiceIntent',
+    'ServiceDoesIntent',
     'ListItemIntent',
     ...Object.keys(content.intentTopics),
     ...Object.keys(content.passageIntents),

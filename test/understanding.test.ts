@@ -386,6 +386,16 @@ describe('a question about the service just named: "how do I get hold of them", 
     expectAlexa(a, { startsWith: service('northern-ireland').introduction, says: service('northern-ireland').reach, open: true });
   });
 
+  test('on a device: "what does PALS do" (ServiceDoesIntent) is what PALS does, led by its name; "what do they do" then is still PALS', async () => {
+    const chat = new Chat();
+    const a = await chat.user('what does pals do');
+    expect(chat.lastIntent).toBe('ServiceDoesIntent');
+    expectAlexa(a, { startsWith: `About ${service('england').name}: ${service('england').does}`, open: true });
+    expectAlexa(await chat.intent('ServiceDoesIntent', { service: unmatched('they', 'SERVICE') }), { startsWith: service('england').does, open: true });
+    // Citizens Advice, a service of no one nation, is answered by its passage as before.
+    expectAlexa(await new Chat().intent('ServiceDoesIntent', { service: matched('citizens advice', 'citizens-advice', 'SERVICE') }), { says: 'Citizens Advice', open: true });
+  });
+
   test('only straight after a service was named: otherwise the same words are a question like any other', async () => {
     const chat = new Chat(undefined, 'catch-all');
     await chat.user('who can help in wales');

@@ -9,6 +9,11 @@ export const ServiceHandler: RequestHandler = {
   handle: (input) => respondWith(input, serviceSaid(readSlot(input, 'service'), readSlot(input, 'nation'), currentState(input))),
 };
 
+export const ServiceDoesHandler: RequestHandler = {
+  canHandle: isIntent('ServiceDoesIntent'),
+  handle: (input) => respondWith(input, serviceSaid(readSlot(input, 'service'), readSlot(input, 'nation'), currentState(input), 'does')),
+};
+
 export const NationHandler: RequestHandler = {
   canHandle: isIntent('NationIntent'),
   handle: (input) => {

@@ -121,19 +121,26 @@ export function nationTurn(nationId: string, state: DialogueState, by: 'place' |
 export function serviceJustNamed(state: DialogueState): { nationId: string } | undefined {
   const topic = nationTopic();
   if (state.topicId !== topic.id || state.last?.title !== topic.title) return undefined;
-  const said = new Set(state.last.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])));
+  const said = state.last.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+  // A paragraph may have been said after a lead ("About PALS: It offers…").
   const nation = content.nations.find((n) =>
     topicParagraphs(topic, n)
       .slice(0, 2)
-      .some((p) => said.has(p)),
+      .some((p) => said.some((t) => t.includes(p))),
   );
   return nation ? { nationId: nation.id } : undefined;
 }
 
-/** A nation's service again: who it is and how to reach it, or what it does. */
-export function servicePartTurn(nationId: string, part: 'reach' | 'does', state: DialogueState): Turn {
+/**
+ * A nation's service again: who it is and how to reach it, or what it does. What it does, asked by name
+ * ("what does PALS do"), is led by the name, as a free answer is by what it is about: its text says "It …".
+ */
+export function servicePartTurn(nationId: string, part: 'reach' | 'does', state: DialogueState, byName = false): Turn {
   const topic = nationTopic();
-  const { page, blocks } = servicePart(topic, findNation(nationId)!, part);
+  const nation = findNation(nationId)!;
+  const { page, blocks: said } = servicePart(topic, nation, part);
+  const [first, ...rest] = said;
+  const blocks = byName && part === 'does' && first.kind === 'text' ? [text(fill(understanding.passages.lead, { about: nation.service.name, text: first.text })), ...rest] : said;
   // Said of that service, which a service asked about by name needn't make the listener's nation.
   const turn = topicTurn(topic, page, { ...state, nationId }, [], blocks);
   return { ...turn, state: { ...turn.state, nationId: state.nationId } };

@@ -68,8 +68,11 @@ export function nationSaid(slot: SlotReading, state: DialogueState, safetyAnswer
   return nationTurn(nation.id, { ...state, safetyAnswer }, 'place', asking?.needsNation ? asking : nationTopic());
 }
 
-/** A ServiceIntent: "what is PALS", "can Citizens Advice help", "is there a PALS in Wales". */
-export function serviceSaid(service: SlotReading, nation: SlotReading, state: DialogueState): Turn {
+/**
+ * A ServiceIntent: "what is PALS", "can Citizens Advice help", "is there a PALS in Wales"; or, with `part`
+ * 'does', a ServiceDoesIntent: "what does PALS do", "what can Llais do for me".
+ */
+export function serviceSaid(service: SlotReading, nation: SlotReading, state: DialogueState, part: 'reach' | 'does' = 'reach'): Turn {
   // Names the types don't know are understood like any other words, both slots' together, so a place
   // caught in the wrong slot still counts ("is there a service in | england that helps" is England's), and
   // urgent words in either slot are triaged first, even beside a nation that resolved.
@@ -83,10 +86,10 @@ export function serviceSaid(service: SlotReading, nation: SlotReading, state: Di
   if (place?.kind === 'nation' && place.by === 'place') return nationTurn(place.nationId, state);
   // Only a place, and not one the type knows ("France"): as if it had been said alone.
   if (service.status === 'empty' && nation.status === 'no-match') return nationSaid(nation, state, undefined);
-  if (service.status === 'match' && findNation(service.id)) return nationTurn(service.id, state, 'service');
-  // "How do I get hold of | them": the service the last turn named.
+  if (service.status === 'match' && findNation(service.id)) return part === 'does' ? servicePartTurn(service.id, 'does', state, true) : nationTurn(service.id, state, 'service');
+  // "How do I get hold of | them", "what do | they | do": the service the last turn named.
   const justNamed = service.status === 'no-match' && nation.status !== 'no-match' && isServicePronoun(service.spoken) ? serviceJustNamed(state) : undefined;
-  if (justNamed) return servicePartTurn(justNamed.nationId, 'reach', state);
+  if (justNamed) return servicePartTurn(justNamed.nationId, part, state);
   const other = service.status === 'match' ? otherServicePassage(service.id) : undefined;
   if (other) return passageByRef(other, state);
   if (unknown) return understandWords(unknown, state);
