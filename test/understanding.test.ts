@@ -252,6 +252,16 @@ describe('feelings', () => {
     expectAlexa(inWords, { startsWith: guilty.say, says: passage, open: true });
   });
 
+  test('on a device, a feeling said with what it is about ("I\'m nervous about | the travelling") gets the kind word, then that answer', async () => {
+    const chat = new Chat();
+    const a = await chat.user("i'm nervous about the travelling");
+    expect(chat.lastIntent).toBe('FeelingFrightenedIntent');
+    expectAlexa(a, { startsWith: feelingIn('scared')!.say, says: topic('disadvantages').passages!['item-4'].about, open: true });
+    // What it is about is triaged first, like words in any slot: "i'm scared that | he'll hurt me" is abuse.
+    const b = await new Chat().user("i'm scared that he'll hurt me");
+    expectAlexa(b, { startsWith: safetyLines(content.safety.abuse, undefined)[0], open: true });
+  });
+
   // "I'm scared" said in a slot is triaged as low mood first (triage.yaml), which also acknowledges it and names support.
   test('on a device, "I\'m worried sick" reaches its feeling intent', async () => {
     const chat = new Chat();

@@ -189,7 +189,8 @@ export const understandingSchema = z.object({
         say: spokenText,
         /** The passage ("topic#key") that answers the feeling itself, said after the kind word instead of the offer of support. */
         answer: passageRef.optional(),
-        samples: z.array(sample).optional(),
+        /** The feeling's intent; "{rest}", its one slot, catches what the feeling is about ("i'm nervous about {rest}"). */
+        samples: z.array(sample.refine((s) => (s.match(/\{\w+\}/g) ?? []).every((slot) => slot === '{rest}'), 'may use only the {rest} slot')).optional(),
       })
       .strict(),
   ),

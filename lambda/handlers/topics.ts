@@ -36,7 +36,12 @@ export const PassageIntentHandler: RequestHandler = {
 /** Intents generated from a feeling's samples (understanding.yaml feelings): a kind word, then an offer. */
 export const FeelingIntentHandler: RequestHandler = {
   canHandle: (input) => Object.hasOwn(content.understanding.feelingIntents, intentName(input) ?? ''),
-  handle: (input) => respondWith(input, feelingTurn(content.understanding.feelingIntents[intentName(input)!], '', currentState(input))),
+  // What the feeling is about, when said with it ("i'm nervous about | asking my consultant"), is answered
+  // after the kind word. (Urgent words in it were answered first, by the words-triage handler.)
+  handle: (input) => {
+    const rest = readSlot(input, 'rest');
+    return respondWith(input, feelingTurn(content.understanding.feelingIntents[intentName(input)!], rest.status === 'empty' ? '' : rest.spoken, currentState(input)));
+  },
 };
 
 export const TopicByNameHandler: RequestHandler = {

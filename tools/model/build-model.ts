@@ -103,7 +103,10 @@ export function buildInteractionModel({ compiled, intentsFile }: LoadedContent):
   // A sentence in two intents confuses Alexa's NLU: urgent help keeps its own, a passage's question beats
   // the same words as a topic sample (it is the more exact answer), and the first passage keeps a question
   // two passages share.
-  const feelings = compiled.understanding.feelings.filter((f) => f.samples?.length).map((f) => intentFrom(feelingIntentName(f.id), undefined, f.samples!));
+  // A feeling said with what it is about ("i'm nervous about {rest}") carries the rest in a free-text slot.
+  const feelings = compiled.understanding.feelings
+    .filter((f) => f.samples?.length)
+    .map((f) => intentFrom(feelingIntentName(f.id), f.samples!.some((s) => s.includes('{rest}')) ? { rest: 'AMAZON.SearchQuery' } : undefined, f.samples!));
   const claimed = new Set(safety.flatMap((i) => i.samples));
   for (const intent of [...feelings, ...passageIntents, ...topicIntents, ...others]) {
     intent.samples = intent.samples.filter((sample) => !claimed.has(sample));
