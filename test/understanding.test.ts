@@ -5,9 +5,10 @@
  */
 import { content, findNation, findTopic } from '../lambda/content';
 import { listPosition } from '../lambda/dialogue/pages';
-import { asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct } from '../lambda/understanding/recognisers';
+import { askingForOneIn, asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct } from '../lambda/understanding/recognisers';
 import { safetyLines } from '../lambda/dialogue/safety-turn';
 import { searchPassages } from '../lambda/search/passages';
+import { loadContent } from '../tools/content/load';
 import { Chat, expectAlexa, matched, unmatched } from './harness';
 
 const { prompts, understanding } = content;
@@ -313,6 +314,18 @@ describe('passages: the sentence asked about, led by what was understood', () =>
     const a = await chat.user('will it cost more');
     expect(chat.lastIntent).toBe('DisadvantagesItem4Intent');
     expectAlexa(a, { startsWith: `About ${topic('disadvantages').passages!['item-4'].about}:`, open: true });
+  });
+});
+
+describe('a story, then only whether one may have a second opinion', () => {
+  test('"I\'m on the ward at the moment, can I ask for a second opinion from here" is answered with what content names, not the nearest title', async () => {
+    const { answer } = loadContent().compiled.understanding.askingForOne;
+    const a = await ask(new Chat(), "i'm on the chemo ward at the moment can i ask for a second opinion from here");
+    expectAlexa(a, { startsWith: passageOpening(answer), open: true });
+    expect(askingForOneIn('so am i still allowed a second opinion')).toBe(answer);
+    // Asking for someone else is the relatives' topic; a question about more than whether is searched.
+    expect(askingForOneIn('can i ask for a second opinion for her')).toBeUndefined();
+    expect(askingForOneIn('can i get a second opinion privately')).toBeUndefined();
   });
 });
 

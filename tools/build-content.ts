@@ -96,6 +96,7 @@ export function compileUnderstanding({ understanding, nations }: CompiledContent
     closers: understanding.listReferences.closers,
     feelings: understanding.feelings.map((f) => ({ id: f.id, any: oneOf(f.any), say: f.say, ...(f.answer ? { answer: f.answer } : {}) })),
     ifNot: oneOf(understanding.ifNot.patterns),
+    askingForOne: { pattern: oneOf(understanding.askingForOne.patterns), answer: understanding.askingForOne.answer },
     serviceFollowUp: {
       reach: oneOf(understanding.serviceFollowUp.reach),
       does: oneOf(understanding.serviceFollowUp.does),

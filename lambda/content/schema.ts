@@ -197,6 +197,8 @@ export const understandingSchema = z.object({
   feelingsOffer: z.object({ topic: id, prompt: promptQuestionText() }),
   /** "And if they say no?": the whole utterance asks what to do if the last advice doesn't work out. */
   ifNot: z.object({ patterns: z.array(pattern).min(1) }).strict(),
+  /** A question clause that only asks whether one may have a second opinion: answered with `answer`. */
+  askingForOne: z.object({ answer: passageRef, patterns: z.array(pattern).min(1) }).strict(),
   /** Straight after a nation's service was named: the whole utterance asks how to reach it, or what it does. */
   serviceFollowUp: z.object({ reach: z.array(pattern).min(1), does: z.array(pattern).min(1), pronouns: z.array(z.string().min(1)).min(1) }).strict(),
   otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: passageRef }).strict()),
@@ -350,6 +352,8 @@ export interface CompiledUnderstanding {
   feelings: { id: string; any: string; say: string; answer?: string }[];
   /** The ifNot patterns as one alternation, matched against the whole utterance with fillers around it. */
   ifNot: string;
+  /** The askingForOne patterns as one alternation, and the passage that answers them. */
+  askingForOne: { pattern: string; answer: string };
   /** The serviceFollowUp patterns, each group as one alternation, and its pronouns normalised. */
   serviceFollowUp: { reach: string; does: string; pronouns: string[] };
   /** Normalised place or service name → nation id, longest first, and one pattern finding any of them. */

@@ -7,7 +7,8 @@
  *   4. places and services: a UK nation, city or town, or a patient advice service, anywhere in the words;
  *      straight after a service was named, a question about "them" ("how do I get hold of them")
  *   5. feelings: a brief, kind word, then the answer to the rest, or an offer
- *   6. passage retrieval: the sentence or two of the guidance that answers the question
+ *   6. passage retrieval: the sentence or two of the guidance that answers the question (after a story, a
+ *      question that only asks whether one may have a second opinion is answered as content names)
  *   7. an honest "I'm not sure" with three choices
  * Handlers only route requests here; they never look at the words themselves.
  */
@@ -19,10 +20,10 @@ import { listItemTurn, passageTurn } from '../dialogue/passage-turn';
 import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
-import { searchPassages } from '../search/passages';
+import { questionClauseStart, searchPassages } from '../search/passages';
 import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
-import { asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct, serviceFollowUpIn, type SpokenAct } from './recognisers';
+import { askingForOneIn, asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct, serviceFollowUpIn, type SpokenAct } from './recognisers';
 import { triage } from './triage';
 
 const { prompts, understanding } = content;
@@ -171,6 +172,10 @@ export function feelingTurn(feeling: { say: string; answer?: string }, rest: str
 
 /** Answers a free question from the best passage, or offers three topics rather than guess. */
 function answerQuestion(question: string, state: DialogueState): Turn {
+  // "I had a stroke years ago | can I still get a second opinion": a story, then only whether one may have one.
+  const words = question.trim().split(/\s+/);
+  const askingForOne = askingForOneIn(words.slice(questionClauseStart(words)).join(' '));
+  if (askingForOne) return passageByRef(askingForOne, state);
   // Straight after a turn of the topic last read (not after a fallback or an aside about something else).
   const followUp = state.topicId !== undefined && state.last?.title === findTopic(state.topicId)?.title;
   const { best, ranked } = searchPassages(question, state.topicId, followUp);

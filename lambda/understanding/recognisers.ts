@@ -16,6 +16,7 @@ interface Prepared {
   /** The whole utterance is an ifNot pattern, with fillers before and after it. */
   ifNot: RegExp;
   serviceFollowUp: { reach: RegExp; does: RegExp; pronouns: Set<string> };
+  askingForOne: { pattern: RegExp; answer: string };
   places: Map<string, string>;
   services: Map<string, string>;
   servicesAlone: Map<string, string>;
@@ -52,6 +53,7 @@ function load(): Prepared {
       closers: data.closers,
       feelings: data.feelings.map((f) => ({ id: f.id, any: new RegExp(f.any), say: f.say, answer: f.answer })),
       ifNot: wholeWithFillers(data.ifNot, data.fillers),
+      askingForOne: { pattern: wholeWithFillers(data.askingForOne.pattern, data.fillers), answer: data.askingForOne.answer },
       serviceFollowUp: {
         reach: wholeWithFillers(data.serviceFollowUp.reach, data.fillers),
         does: wholeWithFillers(data.serviceFollowUp.does, data.fillers),
@@ -128,6 +130,13 @@ export function serviceFollowUpIn(words: string): 'reach' | 'does' | undefined {
   if (said.length > MAX_ACT_CHARACTERS) return undefined;
   const { reach, does } = load().serviceFollowUp;
   return reach.test(said) ? 'reach' : does.test(said) ? 'does' : undefined;
+}
+
+/** The passage ("topic#key") that answers a question that only asks whether one may have a second opinion, if it does. */
+export function askingForOneIn(question: string): string | undefined {
+  const said = padded(question);
+  const { pattern, answer } = load().askingForOne;
+  return said.length <= MAX_ACT_CHARACTERS && pattern.test(said) ? answer : undefined;
 }
 
 /** A service slot that holds only a word for the service just named ("how do I contact | them"). */

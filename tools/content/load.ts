@@ -200,6 +200,7 @@ export function loadContent(locale = 'en-GB', contentRoot = join(REPO_ROOT, 'con
   for (const feeling of understanding.feelings) {
     if (feeling.answer && !hasPassage(feeling.answer)) problems.push(`content/${locale}/understanding.yaml: feelings ${feeling.id}: no passage "${feeling.answer}"`);
   }
+  if (!hasPassage(understanding.askingForOne.answer)) problems.push(`content/${locale}/understanding.yaml: field askingForOne.answer: no passage "${understanding.askingForOne.answer}"`);
   understanding.passages.unsureChoices.forEach((choice, i) => {
     if (!topicIds.has(choice)) problems.push(`content/${locale}/understanding.yaml: field passages.unsureChoices.${i}: no topic "${choice}"`);
   });
