@@ -301,12 +301,24 @@ describe('passages: the sentence asked about, led by what was understood', () =>
   test('a short follow-up about the topic being read needs less to go on than a question out of the blue', async () => {
     // "their number" alone scores under minScore; said while the referral help is being read, it is about that.
     expect(searchPassages('their number').best).toBeUndefined();
-    expect(searchPassages('their number', 'referral-help').best).toBeUndefined();
-    expect(searchPassages('their number', 'referral-help', true).best?.topic.id).toBe('referral-help');
+    expect(searchPassages('their number', ['referral-help']).best).toBeUndefined();
+    expect(searchPassages('their number', ['referral-help'], true).best?.topic.id).toBe('referral-help');
     const chat = new Chat();
     await chat.intent('WhoCanHelpIntent');
     const a = await ask(chat, 'their number');
     expectAlexa(a, { says: 'switchboard', saysNot: content.prompts.search.unsure.split('.')[0], open: true });
+  });
+
+  test('a short follow-up about the topic just offered counts it as much as the one being read', async () => {
+    // After the information sent, the offer is being treated by the second doctor (its followUp in content).
+    const sent = topic('information-sent');
+    const offered = topic(sent.followUp!.topic);
+    const chat = new Chat(undefined, 'catch-all');
+    const first = await chat.intent(Object.keys(content.intentTopics).find((name) => content.intentTopics[name] === sent.id)!);
+    expect(first.speech).toContain(sent.followUp!.offer);
+    expectAlexa(await ask(chat, 'and if i want that one to treat me'), { startsWith: offered.shortAnswer, open: true });
+    // Out of the blue the same words are not confident enough to answer.
+    expect(searchPassages('and if i want that one to treat me').best).toBeUndefined();
   });
 
   test('on a device, a passage question reaches its passage intent', async () => {

@@ -46,13 +46,13 @@ function load() {
   return loaded;
 }
 
-/** Passages scored against the question, best first. `preferTopic` (the topic being read) counts a little more. */
-export function rankPassages(question: string, preferTopic?: string): PassageHit[] {
-  return scorePassages(question, preferTopic).ranked;
+/** Passages scored against the question, best first. `preferTopics` (the topic being read, the one offered) count a little more. */
+export function rankPassages(question: string, preferTopics: readonly (string | undefined)[] = []): PassageHit[] {
+  return scorePassages(question, preferTopics).ranked;
 }
 
 /** The ranking, and the share of the question's search terms that no passage holds. */
-function scorePassages(question: string, preferTopic?: string): { ranked: PassageHit[]; terms: number; unknownShare: number } {
+function scorePassages(question: string, preferTopics: readonly (string | undefined)[]): { ranked: PassageHit[]; terms: number; unknownShare: number } {
   const { data, index } = load();
   // Bounded cost: a sentence longer than anyone says in one breath is cut, not searched whole.
   const words = question.trim().split(/\s+/).slice(0, data.maxWords);
@@ -63,7 +63,7 @@ function scorePassages(question: string, preferTopic?: string): { ranked: Passag
   const ranked = results
     .map((result) => {
       const [topicId, key] = String(result.id).split('#');
-      const score = topicId === preferTopic ? result.score * 1.3 : result.score;
+      const score = preferTopics.includes(topicId) ? result.score * 1.3 : result.score;
       return { topic: findTopic(topicId)!, key, score };
     })
     .filter((hit) => hit.topic !== undefined)
@@ -113,17 +113,19 @@ export interface PassageSearch {
 }
 
 /**
- * `preferTopic` (the topic last read) counts a little more. `followUp`: the words came straight after that
- * topic was read, so a short question is taken to be about it ("and if they say no") and needs less to go on.
+ * `preferTopics` (the topic last read, and the topic just offered) count a little more. `followUp`: the
+ * words came straight after that topic was read, so a short question is taken to be about one of them
+ * ("and if they say no", "and if I want that one to treat me" after being offered treatment by the
+ * second doctor) and needs less to go on.
  */
-export function searchPassages(question: string, preferTopic?: string, followUp = false): PassageSearch {
-  const { ranked, terms, unknownShare } = scorePassages(question, preferTopic);
+export function searchPassages(question: string, preferTopics: readonly (string | undefined)[] = [], followUp = false): PassageSearch {
+  const { ranked, terms, unknownShare } = scorePassages(question, preferTopics);
   const { minScore, minMargin, followUpShare, followUpMaxWords, maxUnknownShare, unknownMinTerms } = load().data;
   // Mostly words the guidance never uses: a question from outside it, whatever one shared word scores.
   if (terms >= unknownMinTerms && unknownShare > maxUnknownShare) return { ranked: [] };
   const [first] = ranked;
   const short = question.trim().split(/\s+/).length <= followUpMaxWords;
-  const needed = followUp && short && preferTopic !== undefined && first?.topic.id === preferTopic ? minScore * followUpShare : minScore;
+  const needed = followUp && short && first !== undefined && preferTopics.includes(first.topic.id) ? minScore * followUpShare : minScore;
   if (!first || first.score < needed) return { ranked };
   // A runner-up from the same topic doesn't make the topic doubtful: only a rival topic does.
   const rival = ranked.find((hit) => hit.topic.id !== first.topic.id);

@@ -160,7 +160,7 @@ export function passageByRef(ref: string, state: DialogueState, lead: Block[] = 
  */
 export function feelingTurn(feeling: { say: string; answer?: string }, rest: string, state: DialogueState): Turn {
   const acknowledgement = feeling.say;
-  const { best } = rest.trim() ? searchPassages(rest, state.topicId) : { best: undefined };
+  const { best } = rest.trim() ? searchPassages(rest, preferredTopics(state)) : { best: undefined };
   if (best) return passageTurn(best.topic, best.key, state, [text(acknowledgement)]);
   if (feeling.answer) return passageByRef(feeling.answer, state, [text(acknowledgement)]);
   const offer = understanding.feelingsOffer;
@@ -170,6 +170,9 @@ export function feelingTurn(feeling: { say: string; answer?: string }, rest: str
   };
 }
 
+/** The topics a question is most likely about: the one being read, and the one just offered. */
+const preferredTopics = (state: DialogueState) => [state.topicId, state.offer?.kind === 'topic' ? state.offer.topicId : undefined];
+
 /** Answers a free question from the best passage, or offers three topics rather than guess. */
 function answerQuestion(question: string, state: DialogueState): Turn {
   // "I had a stroke years ago | can I still get a second opinion": a story, then only whether one may have one.
@@ -178,7 +181,7 @@ function answerQuestion(question: string, state: DialogueState): Turn {
   if (askingForOne) return passageByRef(askingForOne, state);
   // Straight after a turn of the topic last read (not after a fallback or an aside about something else).
   const followUp = state.topicId !== undefined && state.last?.title === findTopic(state.topicId)?.title;
-  const { best, ranked } = searchPassages(question, state.topicId, followUp);
+  const { best, ranked } = searchPassages(question, preferredTopics(state), followUp);
   if (best) return passageTurn(best.topic, best.key, state);
   const choices = [...ranked.map((r) => r.topic.id), ...understanding.passages.unsureChoices].filter((id, i, all) => all.indexOf(id) === i).slice(0, 3);
   const titles = choices.map((id) => lowerFirst(findTopic(id)!.title));
