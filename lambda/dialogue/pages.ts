@@ -12,29 +12,33 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A title said inside a sentence: "Questions to ask" → "questions to ask". */
 export const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/** A nation's service in two paragraphs: who it is and how to reach it, and what it does. */
+export type ServicePart = 'reach' | 'does';
+
+/**
+ * Who, then how to reach them, in the first breath: the number or the way to find one is what the listener
+ * needs to act on, and "what it does" can follow.
+ */
+export const serviceParagraph = ({ service }: Nation, part: ServicePart): string => (part === 'reach' ? `${service.introduction} ${service.reach}` : service.does);
+
 /** The paragraphs of a topic. A topic that needs a nation leads with that nation's service. */
 export function topicParagraphs(topic: Topic, nation: Nation | undefined): string[] {
   if (!topic.needsNation || !nation) return [topic.shortAnswer, ...topic.detail];
-  const { service } = nation;
-  // Who, then how to reach them, in the first breath: the number or the way to find one is what the
-  // listener needs to act on, and "what it does" can follow.
-  return [`${service.introduction} ${service.reach}`, service.does, ...(service.update ? [service.update.note] : []), ...topic.detail];
+  return [serviceParagraph(nation, 'reach'), serviceParagraph(nation, 'does'), ...(nation.service.update ? [nation.service.update.note] : []), ...topic.detail];
 }
 
 /**
- * Where a needs-nation topic says its service's part: who it is and how to reach it (`reach`, one paragraph)
- * or what it does (`does`). The page that holds it, and that page from the paragraph on.
+ * Where a needs-nation topic says a part of its service: the page that holds it, and that page from the
+ * paragraph on, so nothing on the page is skipped when the listener goes on.
  */
-export function servicePart(topic: Topic, nation: Nation, part: 'reach' | 'does'): { page: number; blocks: Block[] } {
-  const paragraph = topicParagraphs(topic, nation)[part === 'reach' ? 0 : 1];
+export function servicePart(topic: Topic, nation: Nation, part: ServicePart): { page: number; blocks: Block[] } {
+  const paragraph = serviceParagraph(nation, part);
   const pages = topicPages(topic, nation);
-  const page = Math.max(
-    pages.findIndex((blocks) => blocks.some((b) => b.kind === 'text' && b.text === paragraph)),
-    0,
-  );
-  // From that paragraph to the end of its page, so nothing on the page is skipped when the listener goes on.
-  const from = pages[page].findIndex((b) => b.kind === 'text' && b.text === paragraph);
-  return { page, blocks: pages[page].slice(Math.max(from, 0)) };
+  for (const [page, blocks] of pages.entries()) {
+    const from = blocks.findIndex((b) => b.kind === 'text' && b.text === paragraph);
+    if (from >= 0) return { page, blocks: blocks.slice(from) };
+  }
+  throw new Error(`${topic.id} does not say the ${part} of ${nation.id}'s service`);
 }
 
 export function listPosition(topic: Topic, from: number, to: number): string {

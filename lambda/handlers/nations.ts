@@ -11,7 +11,8 @@ export const ServiceHandler: RequestHandler = {
 
 export const ServiceDoesHandler: RequestHandler = {
   canHandle: isIntent('ServiceDoesIntent'),
-  handle: (input) => respondWith(input, serviceSaid(readSlot(input, 'service'), readSlot(input, 'nation'), currentState(input), 'does')),
+  // The intent has no nation slot: a forged one is not read.
+  handle: (input) => respondWith(input, serviceSaid(readSlot(input, 'service'), { status: 'empty' }, currentState(input), 'does')),
 };
 
 export const NationHandler: RequestHandler = {

@@ -10,7 +10,7 @@ import { topicTurn } from '../dialogue/topic-turn';
 import { intentName, isIntent, readSlot } from '../requests';
 import { helpTurn } from '../dialogue/acts';
 import { topicWithUnknownPlace } from '../understanding/places';
-import { feelingTurn, understandWords } from '../understanding';
+import { feelingSaid, understandWords } from '../understanding';
 
 export const TopicIntentHandler: RequestHandler = {
   canHandle: (input) => topicForIntent(intentName(input) ?? '') !== undefined,
@@ -33,15 +33,14 @@ export const PassageIntentHandler: RequestHandler = {
   },
 };
 
-/** Intents generated from a feeling's samples (understanding.yaml feelings): a kind word, then an offer. */
+/**
+ * Intents generated from a feeling's samples (understanding.yaml feelings), with what the feeling is about
+ * when said with it ("i'm nervous about | asking my consultant"). Urgent words in that were answered first,
+ * by the words-triage handler.
+ */
 export const FeelingIntentHandler: RequestHandler = {
   canHandle: (input) => Object.hasOwn(content.understanding.feelingIntents, intentName(input) ?? ''),
-  // What the feeling is about, when said with it ("i'm nervous about | asking my consultant"), is answered
-  // after the kind word. (Urgent words in it were answered first, by the words-triage handler.)
-  handle: (input) => {
-    const rest = readSlot(input, 'rest');
-    return respondWith(input, feelingTurn(content.understanding.feelingIntents[intentName(input)!], rest.status === 'empty' ? '' : rest.spoken, currentState(input)));
-  },
+  handle: (input) => respondWith(input, feelingSaid(content.understanding.feelingIntents[intentName(input)!], readSlot(input, 'rest'), currentState(input))),
 };
 
 export const TopicByNameHandler: RequestHandler = {

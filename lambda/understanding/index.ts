@@ -7,20 +7,21 @@
  *   4. places and services: a UK nation, city or town, or a patient advice service, anywhere in the words;
  *      straight after a service was named, a question about "them" ("how do I get hold of them")
  *   5. feelings: a brief, kind word, then the answer to the rest, or an offer
- *   6. passage retrieval: the sentence or two of the guidance that answers the question (after a story, a
- *      question that only asks whether one may have a second opinion is answered as content names)
+ *   6. passage retrieval: the sentence or two of the guidance that answers the question (a question that
+ *      only asks whether one may have a second opinion is answered as content names: answeringPassage)
  *   7. an honest "I'm not sure" with three choices
  * Handlers only route requests here; they never look at the words themselves.
  */
 import { content, fill, findNation, nationTopic, findTopic } from '../content';
 import { actTurn } from '../dialogue/acts';
 import { rateTurn, repeatSlowerTurn, type RateChange } from '../dialogue/asides';
-import { lowerFirst, servicePart, topicParagraphs } from '../dialogue/pages';
+import { lowerFirst, serviceParagraph, servicePart, type ServicePart } from '../dialogue/pages';
 import { listItemTurn, passageTurn } from '../dialogue/passage-turn';
 import { findSafetyAnswer, safetyTurn, variesByNation } from '../dialogue/safety-turn';
 import type { DialogueState } from '../dialogue/state';
-import { topicTurn, type Turn } from '../dialogue/topic-turn';
-import { questionClauseStart, searchPassages } from '../search/passages';
+import { closingOffer, topicTurn, type Turn } from '../dialogue/topic-turn';
+import { questionClauseStart, searchPassages, type PassageSearch } from '../search/passages';
+import type { SlotReading } from '../requests';
 import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
 import { askingForOneIn, asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct, serviceFollowUpIn, type SpokenAct } from './recognisers';
@@ -109,26 +110,35 @@ export function understandWords(words: string, state: DialogueState): Turn {
  */
 export function nationTurn(nationId: string, state: DialogueState, by: 'place' | 'service' = 'place', topic = nationTopic()): Turn {
   const { safetyAnswer, ...rest } = state;
-  const withNation = { ...rest, nationId };
   const safety = findSafetyAnswer(safetyAnswer);
-  const turn = safety && variesByNation(safety) ? safetyTurn(safetyAnswer!, withNation) : topicTurn(topic, 0, withNation);
-  return by === 'place' ? turn : { ...turn, state: { ...turn.state, nationId: state.nationId } };
+  if (safety && variesByNation(safety)) return safetyTurn(safetyAnswer!, { ...rest, nationId });
+  return by === 'place' ? topicTurn(topic, 0, { ...rest, nationId }) : serviceTurn(nationId, 0, rest);
 }
 
 /**
- * The nation whose patient advice service the last turn named, if it did: found in what it said, since a
- * service asked about by name ("what is PASS") needn't be the listener's nation's.
+ * A page of the nation topic said of one nation's service, asked about by name ("what is PASS") or straight
+ * after it was named: the listener's own nation is kept, since asking about PASS doesn't make them live in
+ * Scotland. Stepping on would page the listener's nation instead, so when that differs the turn ends with
+ * the topic's closing offer rather than "Shall I go on?".
+ */
+function serviceTurn(nationId: string, page: number, state: DialogueState, blocks?: Block[]): Turn {
+  const topic = nationTopic();
+  const turn = topicTurn(topic, page, { ...state, nationId }, [], blocks);
+  if (state.nationId === nationId) return turn;
+  const { endSession, ...said } = turn.reply;
+  const closing = closingOffer(topic, { ...turn.state, nationId: state.nationId, offer: undefined }, said.blocks);
+  return closing.reply.endSession || endSession ? turn : { state: closing.state, reply: { ...said, prompt: closing.reply.prompt, reprompt: closing.reply.reprompt } };
+}
+
+/**
+ * The nation whose patient advice service the last turn named, if it did: found in what it said (a
+ * paragraph may follow a lead, "About PALS: It offers…"), since a service asked about by name ("what is
+ * PASS") needn't be the listener's nation's.
  */
 export function serviceJustNamed(state: DialogueState): { nationId: string } | undefined {
-  const topic = nationTopic();
-  if (state.topicId !== topic.id || state.last?.title !== topic.title) return undefined;
-  const said = state.last.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
-  // A paragraph may have been said after a lead ("About PALS: It offers…").
-  const nation = content.nations.find((n) =>
-    topicParagraphs(topic, n)
-      .slice(0, 2)
-      .some((p) => said.some((t) => t.includes(p))),
-  );
+  const said = (state.last?.blocks ?? []).flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+  const parts: ServicePart[] = ['reach', 'does'];
+  const nation = content.nations.find((n) => parts.some((part) => said.some((t) => t.includes(serviceParagraph(n, part)))));
   return nation ? { nationId: nation.id } : undefined;
 }
 
@@ -136,21 +146,23 @@ export function serviceJustNamed(state: DialogueState): { nationId: string } | u
  * A nation's service again: who it is and how to reach it, or what it does. What it does, asked by name
  * ("what does PALS do"), is led by the name, as a free answer is by what it is about: its text says "It …".
  */
-export function servicePartTurn(nationId: string, part: 'reach' | 'does', state: DialogueState, byName = false): Turn {
-  const topic = nationTopic();
-  const nation = findNation(nationId)!;
-  const { page, blocks: said } = servicePart(topic, nation, part);
-  const [first, ...rest] = said;
-  const blocks = byName && part === 'does' && first.kind === 'text' ? [text(fill(understanding.passages.lead, { about: nation.service.name, text: first.text })), ...rest] : said;
-  // Said of that service, which a service asked about by name needn't make the listener's nation.
-  const turn = topicTurn(topic, page, { ...state, nationId }, [], blocks);
-  return { ...turn, state: { ...turn.state, nationId: state.nationId } };
+export function servicePartTurn(nationId: string, part: ServicePart, state: DialogueState, byName = false): Turn {
+  const nation = findNation(nationId);
+  if (!nation) return nationTurn(nationId, state, 'service');
+  const { page, blocks } = servicePart(nationTopic(), nation, part);
+  const lead = byName && part === 'does' ? fill(understanding.passages.lead, { about: nation.service.name, text: serviceParagraph(nation, 'does') }) : undefined;
+  return serviceTurn(nationId, page, state, lead ? [text(lead), ...blocks.slice(1)] : blocks);
 }
 
 /** A passage named as "topic#key" in content, after `lead` when given. */
 export function passageByRef(ref: string, state: DialogueState, lead: Block[] = []): Turn {
   const [topicId, key] = ref.split('#');
   return passageTurn(findTopic(topicId)!, key, state, lead);
+}
+
+/** A feeling intent: its kind word, then the answer to what it was said about (its {rest} slot), if anything. */
+export function feelingSaid(feeling: { say: string; answer?: string }, rest: SlotReading, state: DialogueState): Turn {
+  return feelingTurn(feeling, rest.status === 'empty' ? '' : rest.spoken, state);
 }
 
 /**
@@ -160,7 +172,7 @@ export function passageByRef(ref: string, state: DialogueState, lead: Block[] = 
  */
 export function feelingTurn(feeling: { say: string; answer?: string }, rest: string, state: DialogueState): Turn {
   const acknowledgement = feeling.say;
-  const { best } = rest.trim() ? searchPassages(rest, preferredTopics(state)) : { best: undefined };
+  const { best } = rest.trim() ? answeringPassage(rest, state, false) : { best: undefined };
   if (best) return passageTurn(best.topic, best.key, state, [text(acknowledgement)]);
   if (feeling.answer) return passageByRef(feeling.answer, state, [text(acknowledgement)]);
   const offer = understanding.feelingsOffer;
@@ -173,15 +185,28 @@ export function feelingTurn(feeling: { say: string; answer?: string }, rest: str
 /** The topics a question is most likely about: the one being read, and the one just offered. */
 const preferredTopics = (state: DialogueState) => [state.topicId, state.offer?.kind === 'topic' ? state.offer.topicId : undefined];
 
+/**
+ * The passage that answers a question, when one does, and the ranking. A passage of the topic being read or
+ * offered answers first; then a question (after any story) that only asks whether one may have a second
+ * opinion ("I had a stroke years ago | can I still get one") gets the passage content names for it, not the
+ * topic whose title its words were nearest; then the search's best.
+ */
+function answeringPassage(question: string, state: DialogueState, followUp: boolean): PassageSearch {
+  const preferred = preferredTopics(state);
+  const search = searchPassages(question, preferred, followUp);
+  if (search.best && preferred.includes(search.best.topic.id)) return search;
+  const words = question.trim().split(/\s+/);
+  const ref = askingForOneIn(words.slice(questionClauseStart(words)).join(' '));
+  const [topicId, key] = ref?.split('#') ?? [];
+  const topic = findTopic(topicId);
+  return topic ? { ...search, best: { topic, key, score: search.best?.score ?? 0 } } : search;
+}
+
 /** Answers a free question from the best passage, or offers three topics rather than guess. */
 function answerQuestion(question: string, state: DialogueState): Turn {
-  // "I had a stroke years ago | can I still get a second opinion": a story, then only whether one may have one.
-  const words = question.trim().split(/\s+/);
-  const askingForOne = askingForOneIn(words.slice(questionClauseStart(words)).join(' '));
-  if (askingForOne) return passageByRef(askingForOne, state);
   // Straight after a turn of the topic last read (not after a fallback or an aside about something else).
   const followUp = state.topicId !== undefined && state.last?.title === findTopic(state.topicId)?.title;
-  const { best, ranked } = searchPassages(question, preferredTopics(state), followUp);
+  const { best, ranked } = answeringPassage(question, state, followUp);
   if (best) return passageTurn(best.topic, best.key, state);
   const choices = [...ranked.map((r) => r.topic.id), ...understanding.passages.unsureChoices].filter((id, i, all) => all.indexOf(id) === i).slice(0, 3);
   const titles = choices.map((id) => lowerFirst(findTopic(id)!.title));

@@ -4,6 +4,7 @@
  */
 import { content, fill, findNation, findTopic, nationTopic, otherServicePassage, type Topic } from '../content';
 import type { DialogueState } from '../dialogue/state';
+import type { ServicePart } from '../dialogue/pages';
 import { topicTurn, type Turn } from '../dialogue/topic-turn';
 import type { SlotReading } from '../requests';
 import { text } from '../speech/reply';
@@ -72,7 +73,7 @@ export function nationSaid(slot: SlotReading, state: DialogueState, safetyAnswer
  * A ServiceIntent: "what is PALS", "can Citizens Advice help", "is there a PALS in Wales"; or, with `part`
  * 'does', a ServiceDoesIntent: "what does PALS do", "what can Llais do for me".
  */
-export function serviceSaid(service: SlotReading, nation: SlotReading, state: DialogueState, part: 'reach' | 'does' = 'reach'): Turn {
+export function serviceSaid(service: SlotReading, nation: SlotReading, state: DialogueState, part: ServicePart = 'reach'): Turn {
   // Names the types don't know are understood like any other words, both slots' together, so a place
   // caught in the wrong slot still counts ("is there a service in | england that helps" is England's), and
   // urgent words in either slot are triaged first, even beside a nation that resolved.
@@ -87,7 +88,8 @@ export function serviceSaid(service: SlotReading, nation: SlotReading, state: Di
   // Only a place, and not one the type knows ("France"): as if it had been said alone.
   if (service.status === 'empty' && nation.status === 'no-match') return nationSaid(nation, state, undefined);
   if (service.status === 'match' && findNation(service.id)) return part === 'does' ? servicePartTurn(service.id, 'does', state, true) : nationTurn(service.id, state, 'service');
-  // "How do I get hold of | them", "what do | they | do": the service the last turn named.
+  // "How do I get hold of | them", "what do | they | do": the service the last turn named. (Words the nation
+  // slot caught beside it, "them | in wales please", say more than that: they are understood below.)
   const justNamed = service.status === 'no-match' && nation.status !== 'no-match' && isServicePronoun(service.spoken) ? serviceJustNamed(state) : undefined;
   if (justNamed) return servicePartTurn(justNamed.nationId, part, state);
   const other = service.status === 'match' ? otherServicePassage(service.id) : undefined;

@@ -4,6 +4,7 @@
  * places and services, feelings. The understanding layer (index.ts) runs them in order.
  */
 import type { Act, CompiledUnderstanding } from '../content/schema';
+import type { ServicePart } from '../dialogue/pages';
 import { normaliseWords, padded } from './patterns';
 
 interface Prepared {
@@ -125,7 +126,7 @@ export function asksIfNot(words: string): boolean {
 }
 
 /** What the whole utterance asks about a service just named ("how do I get hold of them"), if it asks that. */
-export function serviceFollowUpIn(words: string): 'reach' | 'does' | undefined {
+export function serviceFollowUpIn(words: string): ServicePart | undefined {
   const said = padded(words);
   if (said.length > MAX_ACT_CHARACTERS) return undefined;
   const { reach, does } = load().serviceFollowUp;
