@@ -141,7 +141,9 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // 95: measured 95.5 (was 90.9) with plain distress ("I'm not okay") as low-mood samples.
     ['low-mood (test)', 95],
     // 63: measured 63.2 (was 57.9) once being treated rudely by a doctor reached "hard to talk to your doctor".
-    ['lookalike (tuning)', 70],
+    // Tuning 80: measured 80.0 (was 70.0, session 32) once a feeling said with what it is about ("I'm
+    // anxious about {rest}") brought the rest to the skill.
+    ['lookalike (tuning)', 80],
     ['lookalike (test)', 63],
   ],
   'catch-all': [
@@ -154,7 +156,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['calm not opened with the urgent script (tuning)', 93],
     ['calm not opened with the urgent script (test)', 95],
     // 86: measured 86.7 (was 83.3) once answers said the source's own words ("extra travelling costs").
-    ['calm answered from the guidance (tuning)', 86],
+    // 90: measured 90.0 (session 32) with feelings said with what they are about ("I'm choking up thinking about {rest}").
+    ['calm answered from the guidance (tuning)', 90],
     // 70: measured 70.0 (was 66.7) once the fact asked about was in the answer heard first (the registrar,
     // scans and test results) and answers said the source's own words. 75 (measured 75.0) with everyday
     // words in search (mam, folk, petrol) and triage rules that leave fittings calm (session 26). Target 90 %.
@@ -174,7 +177,8 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['low-mood (tuning)', 100],
     ['low-mood (test)', 95],
     // 78: measured 78.9 (was 73.7), as on the device. Target: every look-alike answered from the guidance.
-    ['lookalike (tuning)', 80],
+    // Tuning 90: measured 90.0 (was 80.0, session 32), as on the device.
+    ['lookalike (tuning)', 90],
     ['lookalike (test)', 78],
   ],
 };
