@@ -1,13 +1,16 @@
 /** The local console: the resolver against the committed model, and the scripted mode end to end. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { content, fill } from '../lambda/content';
 import { createSkill } from '../lambda/skill';
 import { playTurn, type TurnRecord } from '../tools/cli/main';
 import { REPO_ROOT } from '../tools/content/load';
+import { MODEL_PATH } from '../tools/build-content';
+import { Resolver } from '../tools/local/resolver';
 import { LocalSession } from '../tools/local/session';
+import type { InteractionModel } from '../tools/model/build-model';
 import { resolver } from './harness';
 
 jest.setTimeout(60_000);
@@ -53,6 +56,15 @@ describe('resolver', () => {
     // A number word fills a list position only beside the words that place it: here "one" is a pronoun.
     expect(resolver('device').resolve('what reasons do people have for asking for one')).not.toMatchObject({ intent: { name: 'ListItemIntent' } });
     expect(resolver('device').resolve("i'd like to hear reason two")).toMatchObject({ how: 'similar', intent: { name: 'ListItemIntent', slots: { position: { value: 'two' } } } });
+  });
+
+  test('samples equal on telling words: the one nearer in all its words wins, whatever order the model lists intents in', () => {
+    // "second opinion what is that" shares only "second opinion" with dozens of samples of many intents.
+    const said = 'second opinion what is that';
+    expect(resolver('device').resolve(said)).toMatchObject({ how: 'similar', intent: { name: 'AboutIntent' } });
+    const model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as InteractionModel;
+    model.interactionModel.languageModel.intents.reverse();
+    expect(new Resolver(model, 'device').resolve(said)).toMatchObject({ how: 'similar', intent: { name: 'AboutIntent' } });
   });
 
   test('catch-all routing: the same words reach QueryIntent, the words in its query slot', () => {

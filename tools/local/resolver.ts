@@ -50,6 +50,8 @@ const NEAR_THRESHOLD = 0.75;
  * fixtures only; real Alexa NLU will differ, which is why the fallback carries the urgent line.
  */
 const SIMILAR_THRESHOLD = 0.5;
+/** Scores this close are equal: see `similar`. */
+const TIE = 1e-9;
 /** A pair of words said as fixed words in this many samples is a phrase (see `saidAsValue`). */
 const PHRASE_SAMPLES = 20;
 /** The share of the sentence's word weight the sample must contain. */
@@ -291,6 +293,7 @@ export class Resolver {
    */
   private similar(text: string): Extract<Resolution, { kind: 'intent' }> | undefined {
     const said = contentStems(text);
+    const words = text.split(' ');
     if (!said.length) return undefined;
     const w = (stem: string) => this.weight.get(stem) ?? (stem.startsWith('{') ? this.slotWeight : this.unknownWeight);
     const saidNorm = Math.sqrt(said.reduce((sum, s) => sum + w(s) ** 2, 0));
@@ -338,7 +341,10 @@ export class Resolver {
       // long sentence is not a match.
       const covered = shared / norm2;
       const score = covered < MIN_COVERED ? 0 : shared / Math.sqrt(norm2 * norm);
-      if (best === undefined || score > best.score) best = { score, bag };
+      // Equal on telling words ("second opinion what is that" shares only "second opinion" with dozens of
+      // samples), the sample nearer in all its words wins, as Alexa's NLU reads "what is" too; not whichever
+      // intent the model happens to list first.
+      if (best === undefined || score > best.score + TIE || (score > best.score - TIE && wordDistance(words, bag.sample.words) < wordDistance(words, best.bag.sample.words))) best = { score, bag };
     }
     if (!best || best.score < SIMILAR_THRESHOLD) return undefined;
     const { sample } = best.bag;
