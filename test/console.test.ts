@@ -67,6 +67,10 @@ describe('resolver', () => {
     expect(new Resolver(model, 'device').resolve(said)).toMatchObject({ how: 'similar', intent: { name: 'AboutIntent' } });
   });
 
+  test('"what kind of", "what sort of": a quantifier phrase, not the "kind" of "he\'s been so kind"', () => {
+    expect(resolver('device').resolve('what kind of questions should i be asking them')).toMatchObject({ how: 'similar', intent: { name: 'QuestionsToAskIntent' } });
+  });
+
   test('catch-all routing: the same words reach QueryIntent, the words in its query slot', () => {
     expect(resolver('catch-all').resolve('what time does the chemist shut on sundays')).toMatchObject({
       how: 'catch-all',

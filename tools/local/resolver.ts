@@ -68,10 +68,17 @@ const FUNCTION_WORDS = new Set(
   his him from by as there was were such all any both each some own same than too very also only then now once here into onto out up
   off over which whom ive id ill youre youve theyre theres whats thats its um er erm uh okay ok well yeah yes oh like really thing things`.split(/\s+/),
 );
+/**
+ * "What kind of questions", "a sort of check-up": a quantifier phrase, as empty as "such", not the "kind" of
+ * "he's been so kind" (which took "what kind of questions should I ask" to a doctor minding).
+ */
+const QUANTIFIER_PHRASE = /\b(?:kind|kinds|sort|sorts|type|types) of\b/g;
+
 const contentStems = (text: string) => [
   ...new Set(
     normalise(text)
       .replace(/'/g, '')
+      .replace(QUANTIFIER_PHRASE, ' ')
       .split(' ')
       .filter((w) => w && !FUNCTION_WORDS.has(w))
       .map((w) => stemmer(w)),
