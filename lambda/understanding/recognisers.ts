@@ -32,6 +32,15 @@ let prepared: Prepared | undefined;
 /** Longer than any act anyone says ("thank you very much that's all I wanted to know" is 50 characters). */
 const MAX_ACT_CHARACTERS = 160;
 
+/**
+ * The utterance padded for matching, when it is no longer than an act: a longer sentence says more than
+ * "what then?" ("what if they say no to surgery"), so the whole-utterance patterns below never take it.
+ */
+const saidAsAct = (words: string): string | undefined => {
+  const said = padded(words);
+  return said.length <= MAX_ACT_CHARACTERS ? said : undefined;
+};
+
 /** `source` as the whole utterance, with any fillers before and after it. */
 function wholeWithFillers(source: string, fillers: string[]): RegExp {
   const filler = `(?:${fillers.map((f) => `(?:${f})`).join('|')})*`;
@@ -83,8 +92,8 @@ export type SpokenAct = Act | 'repeatSlower';
  */
 export function recogniseAct(words: string): SpokenAct | undefined {
   const { pieces } = load();
-  const said = padded(words);
-  if (said.length > MAX_ACT_CHARACTERS) return undefined;
+  const said = saidAsAct(words);
+  if (said === undefined) return undefined;
   // Splits the utterance into pieces, trying every pattern at each position, longest first, so an early
   // short fit ("thanks") never hides the split that covers it all ("thanks for that", "goodbye").
   // Memoised by position: at most one search per position, about 100 patterns each.
@@ -120,24 +129,23 @@ export function recogniseAct(words: string): SpokenAct | undefined {
 
 /** The words ask what to do if the last advice doesn't work out: "and if they say no?", "what if that doesn't help?". */
 export function asksIfNot(words: string): boolean {
-  const said = padded(words);
-  // As long as an act: a longer sentence says more than "what then?" ("what if they say no to surgery").
-  return said.length <= MAX_ACT_CHARACTERS && load().ifNot.test(said);
+  const said = saidAsAct(words);
+  return said !== undefined && load().ifNot.test(said);
 }
 
 /** What the whole utterance asks about a service just named ("how do I get hold of them"), if it asks that. */
 export function serviceFollowUpIn(words: string): ServicePart | undefined {
-  const said = padded(words);
-  if (said.length > MAX_ACT_CHARACTERS) return undefined;
+  const said = saidAsAct(words);
+  if (said === undefined) return undefined;
   const { reach, does } = load().serviceFollowUp;
   return reach.test(said) ? 'reach' : does.test(said) ? 'does' : undefined;
 }
 
 /** The passage ("topic#key") that answers a question that only asks whether one may have a second opinion, if it does. */
 export function askingForOneIn(question: string): string | undefined {
-  const said = padded(question);
+  const said = saidAsAct(question);
   const { pattern, answer } = load().askingForOne;
-  return said.length <= MAX_ACT_CHARACTERS && pattern.test(said) ? answer : undefined;
+  return said !== undefined && pattern.test(said) ? answer : undefined;
 }
 
 /** A service slot that holds only a word for the service just named ("how do I contact | them"). */

@@ -305,7 +305,7 @@ export class Resolver {
     const w = (stem: string) => this.weight.get(stem) ?? (stem.startsWith('{') ? this.slotWeight : this.unknownWeight);
     const saidNorm = Math.sqrt(said.reduce((sum, s) => sum + w(s) ** 2, 0));
     const saidSet = new Set(said);
-    let best: { score: number; bag: Resolver['bags'][number] } | undefined;
+    let best: { score: number; bag: Resolver['bags'][number]; distance?: number } | undefined;
     // The longest value of each custom slot type said anywhere in the sentence, looked up once per type.
     const saidValues = new Map<string, string | undefined>();
     const valueSaid = (sample: CompiledSample, name: string): string | undefined => {
@@ -350,8 +350,14 @@ export class Resolver {
       const score = covered < MIN_COVERED ? 0 : shared / Math.sqrt(norm2 * norm);
       // Equal on telling words ("second opinion what is that" shares only "second opinion" with dozens of
       // samples), the sample nearer in all its words wins, as Alexa's NLU reads "what is" too; not whichever
-      // intent the model happens to list first.
-      if (best === undefined || score > best.score + TIE || (score > best.score - TIE && wordDistance(words, bag.sample.words) < wordDistance(words, best.bag.sample.words))) best = { score, bag };
+      // intent the model happens to list first. Only between samples that match at all: a tie at 0 decides
+      // nothing, and word distances for every sample that shares no word would cost every sentence.
+      if (best === undefined || score > best.score + TIE) best = { score, bag };
+      else if (score > 0 && score > best.score - TIE) {
+        best.distance ??= wordDistance(words, best.bag.sample.words);
+        const distance = wordDistance(words, bag.sample.words);
+        if (distance < best.distance) best = { score, bag, distance };
+      }
     }
     if (!best || best.score < SIMILAR_THRESHOLD) return undefined;
     const { sample } = best.bag;
