@@ -120,6 +120,8 @@ async function main(): Promise<void> {
     sets.push({ name: 'fifth blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning-5.yaml')), showMisses });
     // A sixth, by a sixth author (2026-12-04, session 32), also for tuning only.
     sets.push({ name: 'sixth blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning-6.yaml')), showMisses });
+    // A seventh, by a seventh author (2026-12-04, session 34), also for tuning only.
+    sets.push({ name: 'seventh blind fixture (tuning only)', cases: readCases(join(REPO_ROOT, 'test', 'fixtures', 'understanding-tuning-7.yaml')), showMisses });
     const devDir = join(REPO_ROOT, '..', 'shared', 'dev-cases');
     if (existsSync(devDir)) {
       for (const file of readdirSync(devDir).filter((f) => f.endsWith('.json'))) sets.push({ name: `dev-cases/${file}`, cases: readCases(join(devDir, file)), showMisses: false });
