@@ -5,6 +5,7 @@
  */
 import { content, findNation, findTopic } from '../lambda/content';
 import { listPosition } from '../lambda/dialogue/pages';
+import { joinSpelledLetters } from '../lambda/understanding/patterns';
 import { askingForOneIn, asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct } from '../lambda/understanding/recognisers';
 import { safetyLines } from '../lambda/dialogue/safety-turn';
 import { searchPassages } from '../lambda/search/passages';
@@ -190,6 +191,17 @@ describe('places and services anywhere in the words', () => {
     // U: "who can help me in France": the four UK services.
     const abroad = await new Chat().intent(intent, { nation: unmatched('france', 'NATION') });
     expectAlexa(abroad, { startsWith: prompts.nation.notInUk.split('{')[0], open: true });
+  });
+
+  test('letters spelled out, as Alexa writes them, are the word: "what\'s an m. d. t." is the MDT, "the c a b" Citizens Advice', async () => {
+    expect(joinSpelledLetters('what is an m. d. t. then')).toBe('what is an mdt then');
+    expect(joinSpelledLetters('can the c a b help')).toBe('can the cab help');
+    // Runs of only "a" and "i" are words, and a letter inside a word is not a letter said alone.
+    expect(joinSpelledLetters("can i a question i'm a nurse")).toBe("can i a question i'm a nurse");
+    const mdt = topic('how-treatment-is-planned').passages!['detail-1'];
+    expectAlexa(await ask(new Chat(), "what's an m. d. t. when it's at home"), { startsWith: `About ${mdt.about}:`, open: true });
+    const helpTopic = topic('referral-help');
+    expectAlexa(await ask(new Chat(), 'would the c a b be able to help'), { startsWith: `About ${helpTopic.passages!['detail-1'].about}:`, open: true });
   });
 
   test('the ServiceIntent routes a named service the same way', async () => {
@@ -423,6 +435,13 @@ describe('a question about the service just named: "how do I get hold of them", 
     // Named from Cardiff, so stepping on would read Wales's pages: the turn offers what follows the topic instead.
     expect(a.speech).not.toContain(content.prompts.continue.more);
     expectAlexa(await chat.user('who can help'), { startsWith: service('wales').introduction, open: true });
+  });
+
+  test('on a device: "what\'s that then" (ServiceIntent, {service} holding "that then") straight after Llais was named is Llais again', async () => {
+    const chat = new Chat();
+    await chat.user('who can help in wales');
+    const a = await chat.intent('ServiceIntent', { service: unmatched('that then', 'SERVICE') });
+    expectAlexa(a, { startsWith: service('wales').introduction, says: service('wales').reach, open: true });
   });
 
   test('on a device: "what does PALS do" (ServiceDoesIntent) is what PALS does, led by its name; "what do they do" then is still PALS', async () => {

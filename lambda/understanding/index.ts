@@ -25,6 +25,7 @@ import type { SlotReading } from '../requests';
 import type { Block } from '../speech/render';
 import { text } from '../speech/reply';
 import { askingForOneIn, asksIfNot, feelingIn, listReference, namedListReference, placeOrServiceIn, recogniseAct, serviceFollowUpIn, type SpokenAct } from './recognisers';
+import { joinSpelledLetters } from './patterns';
 import { triage } from './triage';
 
 const { prompts, understanding } = content;
@@ -66,7 +67,8 @@ export function urgentTurn(texts: string[], state: DialogueState, nationId?: str
 export const urgentIn = (texts: string[]) => texts.map(triage).find((result) => result !== undefined);
 
 /** What to say to some words the listener said. */
-export function understandWords(words: string, state: DialogueState): Turn {
+export function understandWords(said: string, state: DialogueState): Turn {
+  const words = joinSpelledLetters(said);
   const urgent = urgentTurn([words], state);
   if (urgent) return urgent;
 

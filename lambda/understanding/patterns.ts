@@ -25,6 +25,28 @@ export function normaliseWords(text: string): string {
     .trim();
 }
 
+/**
+ * Letters spelled out, as Alexa writes them ("m. d. t.", "c a b"), joined into the word the content uses
+ * ("mdt", "cab"), so "what's an m d t" finds the MDT. A run of only "a" and "i" is left: those are words.
+ */
+export function joinSpelledLetters(text: string): string {
+  const tokens = text.split(/\s+/);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length;) {
+    let end = i;
+    while (end < tokens.length && /^[a-z]\.?$/i.test(tokens[end])) end++;
+    const letters = tokens.slice(i, end).map((t) => t.replace('.', ''));
+    if (letters.length >= 2 && letters.some((l) => !/^[ai]$/i.test(l))) {
+      out.push(letters.join(''));
+      i = end;
+    } else {
+      out.push(tokens[i]);
+      i++;
+    }
+  }
+  return out.join(' ');
+}
+
 /** The form a pattern is matched against: normalised and padded with spaces. */
 export const padded = (text: string): string => ` ${normaliseWords(text)} `;
 

@@ -148,8 +148,8 @@ export function askingForOneIn(question: string): string | undefined {
   return said !== undefined && pattern.test(said) ? answer : undefined;
 }
 
-/** A service slot that holds only a word for the service just named ("how do I contact | them"). */
-export const isServicePronoun = (spoken: string): boolean => load().serviceFollowUp.pronouns.has(normaliseWords(spoken));
+/** A service slot that holds only a word for the service just named ("how do I contact | them", "what's | that then"). */
+export const isServicePronoun = (spoken: string): boolean => load().serviceFollowUp.pronouns.has(normaliseWords(spoken).replace(/ (then|exactly|please|again)$/, ''));
 
 /** A number said as a number ("two", "5"), not an ordinal ("second", "last"): alone, it counts rather than refers. */
 const isBareNumber = (token: string) => /^[0-9]+$|^(one|two|three|four|five|six|seven|eight)$/.test(token);
