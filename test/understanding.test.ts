@@ -159,6 +159,17 @@ describe('places and services anywhere in the words', () => {
     expectAlexa(a, { startsWith: service(nationId).introduction, open: true });
   });
 
+  test('a place of care told on the way to another question gets that answer, and the place is remembered', async () => {
+    const story = "they did the biopsy at the royal in liverpool and i'm not sure about the results can i have a copy of them";
+    expect(placeOrServiceIn(story)).toMatchObject({ kind: 'nation', nationId: 'england', ofCare: true });
+    // Where the listener lives is never a place of care: their service, as before.
+    expect(placeOrServiceIn('we live near leeds who do we talk to')).toEqual({ kind: 'nation', nationId: 'england', by: 'place' });
+    const chat = new Chat();
+    const results = topic('doubts-about-diagnosis').passages!['detail-2'];
+    expectAlexa(await ask(chat, story), { startsWith: `About ${results.about}:`, saysNot: service('england').introduction, open: true });
+    expectAlexa(await chat.user('who can help'), { startsWith: service('england').introduction, open: true });
+  });
+
   test('"can Citizens Advice help" is answered with what the guidance says of Citizens Advice', async () => {
     const helpTopic = topic('referral-help');
     const a = await ask(new Chat(), 'can Citizens Advice help');

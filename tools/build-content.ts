@@ -97,6 +97,7 @@ export function compileUnderstanding({ understanding, nations }: CompiledContent
     feelings: understanding.feelings.map((f) => ({ id: f.id, any: oneOf(f.any), say: f.say, ...(f.answer ? { answer: f.answer } : {}) })),
     ifNot: oneOf(understanding.ifNot.patterns),
     askingForOne: { pattern: oneOf(understanding.askingForOne.patterns), answer: understanding.askingForOne.answer },
+    placeOfCare: understanding.placeOfCare,
     serviceFollowUp: {
       reach: oneOf(understanding.serviceFollowUp.reach),
       does: oneOf(understanding.serviceFollowUp.does),

@@ -204,6 +204,8 @@ export const understandingSchema = z.object({
   otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: passageRef }).strict()),
   /** Words no place name holds: a few words a place carrier caught ("and if they say no") that hold one are not a place. */
   notPlaceWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+  /** A place said just after one of these words is where care happened, not where the listener is. */
+  placeOfCare: z.object({ within: z.number().int().min(1).max(8), words: z.array(z.string().regex(/^[a-z]+$/)).min(1) }).strict(),
   passages: z.object({
     listOffer: promptQuestionText(),
     topicOffer: promptQuestionText(),
@@ -354,6 +356,7 @@ export interface CompiledUnderstanding {
   ifNot: string;
   /** The askingForOne patterns as one alternation, and the passage that answers them. */
   askingForOne: { pattern: string; answer: string };
+  placeOfCare: Understanding['placeOfCare'];
   /** The serviceFollowUp patterns, each group as one alternation, and its pronouns normalised. */
   serviceFollowUp: { reach: string; does: string; pronouns: string[] };
   /** Normalised place or service name → nation id, longest first, and one pattern finding any of them. */

@@ -95,13 +95,26 @@ export function understandWords(said: string, state: DialogueState): Turn {
   if (service && part) return servicePartTurn(service.nationId, part, state);
 
   const named = placeOrServiceIn(words);
-  if (named?.kind === 'nation') return nationTurn(named.nationId, state, named.by);
+  if (named?.kind === 'nation') return (named.ofCare && questionBesidePlace(words, named.nationId, state)) || nationTurn(named.nationId, state, named.by);
   if (named?.kind === 'passage') return passageByRef(named.ref, state);
 
   const feeling = feelingIn(words);
   if (feeling) return feelingTurn(feeling, feeling.rest, state);
 
   return answerQuestion(words, state);
+}
+
+/**
+ * A place of care told on the way to a question about something else ("they did the biopsy at the Royal
+ * in Liverpool | can I have a copy of the results"): the answer to that question, the nation remembered.
+ * Not when the question is the nation topic's own, nor straight after a helpline that differs by nation,
+ * where the place says which helpline.
+ */
+function questionBesidePlace(words: string, nationId: string, state: DialogueState): Turn | undefined {
+  if (state.safetyAnswer) return undefined;
+  const { best } = answeringPassage(words, state, false);
+  if (!best || best.topic.needsNation) return undefined;
+  return passageTurn(best.topic, best.key, { ...state, nationId });
 }
 
 /**

@@ -18,6 +18,7 @@ interface Prepared {
   ifNot: RegExp;
   serviceFollowUp: { reach: RegExp; does: RegExp; pronouns: Set<string> };
   askingForOne: { pattern: RegExp; answer: string };
+  placeOfCare: { within: number; words: Set<string> };
   places: Map<string, string>;
   services: Map<string, string>;
   servicesAlone: Map<string, string>;
@@ -69,6 +70,7 @@ function load(): Prepared {
         does: wholeWithFillers(data.serviceFollowUp.does, data.fillers),
         pronouns: new Set(data.serviceFollowUp.pronouns),
       },
+      placeOfCare: { within: data.placeOfCare.within, words: new Set(data.placeOfCare.words) },
       places: new Map(Object.entries(data.places)),
       services: new Map(Object.entries(data.services)),
       servicesAlone: new Map(Object.entries(data.servicesAlone)),
@@ -216,7 +218,8 @@ export function namedListReference(words: string, lists: { id: string; one: stri
   return undefined;
 }
 
-export type PlaceOrService = { kind: 'nation'; nationId: string; by: 'place' | 'service' } | { kind: 'passage'; ref: string };
+/** `ofCare`: the place was said as where care happens ("at the Royal in Liverpool"): see placeOfCare in understanding.yaml. */
+export type PlaceOrService = { kind: 'nation'; nationId: string; by: 'place' | 'service'; ofCare?: boolean } | { kind: 'passage'; ref: string };
 
 /**
  * The nation a sentence names, by a place in it ("we live near Swansea") or its patient advice service
@@ -224,10 +227,13 @@ export type PlaceOrService = { kind: 'nation'; nationId: string; by: 'place' | '
  * A place wins over a service: "is there a PALS in Wales" asks about Wales.
  */
 export function placeOrServiceIn(words: string): PlaceOrService | undefined {
-  const { places, services, servicesAlone, placePattern, servicePattern, otherServices, otherServicePattern } = load();
+  const { places, services, servicesAlone, placePattern, servicePattern, otherServices, otherServicePattern, placeOfCare } = load();
   const said = padded(words.slice(0, 1000));
   const place = placePattern.exec(said);
-  if (place) return { kind: 'nation', nationId: places.get(place[1])!, by: 'place' };
+  if (place) {
+    const before = said.slice(0, place.index).trim().split(' ').slice(-placeOfCare.within);
+    return { kind: 'nation', nationId: places.get(place[1])!, by: 'place', ...(before.some((word) => placeOfCare.words.has(word)) ? { ofCare: true } : {}) };
+  }
   const service = servicePattern.exec(said);
   if (service) return { kind: 'nation', nationId: services.get(service[1])!, by: 'service' };
   const tokens = said.trim().split(' ');
