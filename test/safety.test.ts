@@ -488,6 +488,7 @@ describe('the triage module on its own', () => {
     // A review (session 25): care someone doesn't want is not assault.
     "my carer makes me have a wash when I don't want to",
     "my carer makes me do my exercises even when I'm tired",
+    "can I take my hay fever tablets while I'm on chemo",
   ])('calm: "%s"', (words) => {
     const result = triage(words);
     expect([words, result && ['emergency', 'chemo', 'crisis', 'abuse', 'sexual-assault'].includes(result.answer) ? result : undefined]).toEqual([words, undefined]);
