@@ -135,16 +135,18 @@ const FLOORS: Record<Routing, [string, number][]> = {
     ['symptom (test)', 82],
     // 69: measured 69.2 (was 65.4) with violence, threats, stalking and coercion in everyday words.
     // 80: measured 80.8 (session 30) with disclosures in more everyday forms (a black eye, a thrown cup).
-    ['abuse (test)', 80],
+    // 84: measured 84.6 (session 34) with control, threats and violence in more everyday words.
+    ['abuse (test)', 84],
     // 93: measured 93.8 (was 81.3, session 30) with assaults said without the usual words.
     ['sexual-assault (test)', 93],
     // 95: measured 95.5 (was 90.9) with plain distress ("I'm not okay") as low-mood samples.
     ['low-mood (test)', 95],
     // 63: measured 63.2 (was 57.9) once being treated rudely by a doctor reached "hard to talk to your doctor".
     // Tuning 80: measured 80.0 (was 70.0, session 32) once a feeling said with what it is about ("I'm
-    // anxious about {rest}") brought the rest to the skill.
-    ['lookalike (tuning)', 80],
-    ['lookalike (test)', 63],
+    // anxious about {rest}") brought the rest to the skill. 90 (9 of 10) and test 68 (68.4, 13 of 19), session 34,
+    // with closings, a GP found hopeless and calm sentences with idioms as samples.
+    ['lookalike (tuning)', 90],
+    ['lookalike (test)', 68],
   ],
   'catch-all': [
     ['urgent recall (tuning)', 100],
