@@ -232,6 +232,17 @@ describe('forget me', () => {
     expectAlexa(await chat.user('who can help'), { says: prompts.nation.question, open: true });
   });
 
+  test('"remember" said about me asks to forget; said about what the doctor says, it is how to prepare', async () => {
+    for (const words of ['stop remembering me', 'can you not remember me please', 'wipe what you remember']) {
+      const chat = listener();
+      expectAlexa(await chat.user(words), { startsWith: prompts.memory.forgetOffer, open: true });
+      expect([words, chat.lastIntent]).toEqual([words, 'ForgetMeIntent']);
+    }
+    const chat = listener();
+    await chat.user('how will i remember it all');
+    expect(chat.lastIntent).toBe('PreparingIntent');
+  });
+
   test('"delete my data" works as a one-shot, and with nothing stored it still says it is done', async () => {
     const chat = listener();
     await chat.user('who helps in Wales');
