@@ -130,6 +130,9 @@ const FLOORS: Record<Routing, [string, number][]> = {
     // urgent sentences ("i'm suicidal and my consultant doesn't listen"). Target 95 %.
     ['calm not opened with the urgent script (tuning)', 93],
     ['calm not opened with the urgent script (test)', 96],
+    // Device: measured 90.0 (tuning, was 83.3) and 68.3 (test), session 34. Target 90 % (for the catch-all).
+    ['calm answered from the guidance (tuning)', 90],
+    ['calm answered from the guidance (test)', 68],
     // 78: measured 78.3 (was 73.9) with everyday mild complaints and medicine questions as symptom samples.
     // 82: measured 82.6 (session 30) with more everyday medicine questions.
     ['symptom (test)', 82],
