@@ -102,6 +102,7 @@ export function compileUnderstanding({ understanding, nations }: CompiledContent
       reach: oneOf(understanding.serviceFollowUp.reach),
       does: oneOf(understanding.serviceFollowUp.does),
       pronouns: understanding.serviceFollowUp.pronouns.map(normaliseWords),
+      pronounClosers: understanding.serviceFollowUp.pronounClosers,
     },
     places,
     services,

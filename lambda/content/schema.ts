@@ -200,7 +200,9 @@ export const understandingSchema = z.object({
   /** A question clause that only asks whether one may have a second opinion: answered with `answer`. */
   askingForOne: z.object({ answer: passageRef, patterns: z.array(pattern).min(1) }).strict(),
   /** Straight after a nation's service was named: the whole utterance asks how to reach it, or what it does. */
-  serviceFollowUp: z.object({ reach: z.array(pattern).min(1), does: z.array(pattern).min(1), pronouns: z.array(z.string().min(1)).min(1) }).strict(),
+  serviceFollowUp: z
+    .object({ reach: z.array(pattern).min(1), does: z.array(pattern).min(1), pronouns: z.array(z.string().min(1)).min(1), pronounClosers: z.array(z.string().regex(/^[a-z]+$/)).min(1) })
+    .strict(),
   otherServices: z.array(z.object({ id, calledAs: z.array(z.string().min(2)).min(1), passage: passageRef }).strict()),
   /** Words no place name holds: a few words a place carrier caught ("and if they say no") that hold one are not a place. */
   notPlaceWords: z.array(z.string().regex(/^[a-z]+$/)).min(1),
@@ -357,8 +359,8 @@ export interface CompiledUnderstanding {
   /** The askingForOne patterns as one alternation, and the passage that answers them. */
   askingForOne: { pattern: string; answer: string };
   placeOfCare: Understanding['placeOfCare'];
-  /** The serviceFollowUp patterns, each group as one alternation, and its pronouns normalised. */
-  serviceFollowUp: { reach: string; does: string; pronouns: string[] };
+  /** The serviceFollowUp patterns, each group as one alternation, its pronouns normalised, and the words that may follow one. */
+  serviceFollowUp: { reach: string; does: string; pronouns: string[]; pronounClosers: string[] };
   /** Normalised place or service name → nation id, longest first, and one pattern finding any of them. */
   places: Record<string, string>;
   services: Record<string, string>;

@@ -16,7 +16,8 @@ interface Prepared {
   feelings: { id: string; any: RegExp; say: string; answer?: string }[];
   /** The whole utterance is an ifNot pattern, with fillers before and after it. */
   ifNot: RegExp;
-  serviceFollowUp: { reach: RegExp; does: RegExp; pronouns: Set<string> };
+  /** `closer`: one of the words that may follow a pronoun, at the end of the slot. */
+  serviceFollowUp: { reach: RegExp; does: RegExp; pronouns: Set<string>; closer: RegExp };
   askingForOne: { pattern: RegExp; answer: string };
   placeOfCare: { within: number; words: Set<string> };
   places: Map<string, string>;
@@ -69,6 +70,7 @@ function load(): Prepared {
         reach: wholeWithFillers(data.serviceFollowUp.reach, data.fillers),
         does: wholeWithFillers(data.serviceFollowUp.does, data.fillers),
         pronouns: new Set(data.serviceFollowUp.pronouns),
+        closer: new RegExp(` (?:${data.serviceFollowUp.pronounClosers.join('|')})$`),
       },
       placeOfCare: { within: data.placeOfCare.within, words: new Set(data.placeOfCare.words) },
       places: new Map(Object.entries(data.places)),
@@ -151,7 +153,10 @@ export function askingForOneIn(question: string): string | undefined {
 }
 
 /** A service slot that holds only a word for the service just named ("how do I contact | them", "what's | that then"). */
-export const isServicePronoun = (spoken: string): boolean => load().serviceFollowUp.pronouns.has(normaliseWords(spoken).replace(/ (then|exactly|please|again)$/, ''));
+export function isServicePronoun(spoken: string): boolean {
+  const { pronouns, closer } = load().serviceFollowUp;
+  return pronouns.has(normaliseWords(spoken).replace(closer, ''));
+}
 
 /** A number said as a number ("two", "5"), not an ordinal ("second", "last"): alone, it counts rather than refers. */
 const isBareNumber = (token: string) => /^[0-9]+$|^(one|two|three|four|five|six|seven|eight)$/.test(token);
